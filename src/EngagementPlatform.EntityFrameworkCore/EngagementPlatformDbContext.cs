@@ -1,0 +1,165 @@
+using System.Linq.Expressions;
+using EngagementPlatform.Framework.Domain;
+using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Framework.Timing;
+using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Identity.Domain;
+using EngagementPlatform.Identity.Persistence;
+using EngagementPlatform.SaaS.Domain;
+using EngagementPlatform.SaaS.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace EngagementPlatform.EntityFrameworkCore;
+
+/// <summary>
+/// The one DbContext of the application (ABP's ReplaceDbContext): it implements every module's DbContext
+/// interface, so one request is one transaction across modules. Each module keeps its own schema.
+/// </summary>
+public sealed class EngagementPlatformDbContext(
+    DbContextOptions<EngagementPlatformDbContext> options,
+    ICurrentTenant currentTenant,
+    ICurrentUser currentUser,
+    IClock clock)
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IDataProtectionKeyContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Role> Roles => Set<Role>();
+
+    public DbSet<IdentityUserRole<Guid>> UserRoles => Set<IdentityUserRole<Guid>>();
+
+    public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Edition> Editions => Set<Edition>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
+    public Guid? CurrentTenantId => currentTenant.Id;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ConfigureIdentity();
+        modelBuilder.ConfigureSaas();
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null).ToList())
+        {
+            ConfigureFilters(modelBuilder, entityType.ClrType);
+        }
+    }
+
+    /// <summary>Tenant isolation and soft delete as named global filters, so each can be reasoned about alone.</summary>
+    private void ConfigureFilters(ModelBuilder modelBuilder, Type clrType)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        if (typeof(IMultiTenant).IsAssignableFrom(clrType))
+        {
+            var tenantId = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid?)], entity, Expression.Constant(nameof(IMultiTenant.TenantId)));
+            var current = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
+            modelBuilder.Entity(clrType).HasQueryFilter(QueryFilters.Tenant, Expression.Lambda(Expression.Equal(tenantId, current), entity));
+            modelBuilder.Entity(clrType).HasIndex(nameof(IMultiTenant.TenantId));
+        }
+
+        if (typeof(ISoftDelete).IsAssignableFrom(clrType))
+        {
+            var isDeleted = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(bool)], entity, Expression.Constant(nameof(ISoftDelete.IsDeleted)));
+            modelBuilder.Entity(clrType).HasQueryFilter(QueryFilters.SoftDelete, Expression.Lambda(Expression.Not(isDeleted), entity));
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ApplyConventions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ApplyConventions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Stamps the tenant, fills audit properties and turns deletes into soft deletes.</summary>
+    private void ApplyConventions()
+    {
+        var now = clock.Now;
+        var userId = currentUser.Id;
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    StampTenant(entry);
+                    if (entry.Entity is IHasCreationAudit created)
+                    {
+                        created.CreationTime = created.CreationTime == default ? now : created.CreationTime;
+                        created.CreatorId ??= userId;
+                    }
+
+                    break;
+                case EntityState.Modified:
+                    GuardTenant(entry);
+                    if (entry.Entity is IHasModificationAudit modified)
+                    {
+                        modified.LastModificationTime = now;
+                        modified.LastModifierId = userId;
+                    }
+
+                    break;
+                case EntityState.Deleted when entry.Entity is ISoftDelete deleted:
+                    GuardTenant(entry);
+                    entry.State = EntityState.Modified;
+                    deleted.IsDeleted = true;
+                    deleted.DeletionTime = now;
+                    deleted.DeleterId = userId;
+                    foreach (var owned in entry.References.Where(r => r.TargetEntry is { State: EntityState.Deleted }))
+                    {
+                        owned.TargetEntry!.State = EntityState.Unchanged;
+                    }
+
+                    break;
+                case EntityState.Deleted:
+                    GuardTenant(entry);
+                    break;
+            }
+        }
+    }
+
+    private void StampTenant(EntityEntry entry)
+    {
+        if (entry.Entity is not IMultiTenant multiTenant)
+        {
+            return;
+        }
+
+        if (multiTenant.TenantId is null && currentTenant.Id is not null)
+        {
+            entry.Property(nameof(IMultiTenant.TenantId)).CurrentValue = currentTenant.Id;
+        }
+
+        GuardTenant(entry);
+    }
+
+    /// <summary>Nothing is ever written into another tenant than the current one, whatever a handler did.</summary>
+    private void GuardTenant(EntityEntry entry)
+    {
+        if (entry.Entity is IMultiTenant multiTenant && multiTenant.TenantId != currentTenant.Id)
+        {
+            throw new InvalidOperationException(
+                $"Refused to write {entry.Metadata.ClrType.Name} of tenant {multiTenant.TenantId} while the current tenant is {currentTenant.Id?.ToString() ?? "the host"}.");
+        }
+    }
+}
+
+public static class QueryFilters
+{
+    public const string Tenant = "Tenant";
+    public const string SoftDelete = "SoftDelete";
+}

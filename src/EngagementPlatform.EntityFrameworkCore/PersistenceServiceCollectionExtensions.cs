@@ -1,0 +1,25 @@
+using EngagementPlatform.Framework.UnitOfWork;
+using EngagementPlatform.Identity.Persistence;
+using EngagementPlatform.SaaS.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EngagementPlatform.EntityFrameworkCore;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddEngagementPlatformPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<EngagementPlatformDbContext>(options => Configure(options, connectionString));
+        services.AddScoped<DbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<IIdentityDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<ISaasDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+        => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "platform"))
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict<Guid>();
+}

@@ -1,0 +1,109 @@
+using System.Data.Common;
+using System.Text.Json;
+using EngagementPlatform.Framework.Localization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EngagementPlatform.Framework.Exceptions;
+
+/// <summary>
+/// The one mapping from exceptions to RFC 9457 problem details. Every problem carries a stable <c>code</c>;
+/// validation problems carry <c>errors</c> per field (camelCase, as in the JSON). A 500 never shows internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ErrorMessageCatalog messages,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Request refused with {Code} ({Status})", problem.Extensions["code"], problem.Status);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        FieldValidationException e => Problem(e.Status, e.Code, e.Values, e.Errors),
+        BusinessException e => Problem(e.Status, e.Code, e.Values),
+        ValidationException e => Problem(
+            StatusCodes.Status400BadRequest,
+            FrameworkErrorCodes.Validation,
+            null,
+            e.Errors
+                .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName ?? string.Empty))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, FrameworkErrorCodes.PayloadTooLarge, null),
+        BadHttpRequestException e => BadRequest(e),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
+        DbUpdateException { InnerException: DbException { SqlState: "23505" or "40001" } } => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
+        _ => Problem(StatusCodes.Status500InternalServerError, FrameworkErrorCodes.Internal, null),
+    };
+
+    private ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, FrameworkErrorCodes.BadRequest, null);
+        // The JSON reader's message names the path and the expected type; it says nothing about our internals.
+        if (exception.InnerException is JsonException json)
+        {
+            problem.Detail = json.Message;
+            if (!string.IsNullOrEmpty(json.Path))
+            {
+                var field = json.Path.TrimStart('$', '.');
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Length == 0 ? "$" : field] = [json.Message] };
+            }
+        }
+        else
+        {
+            problem.Detail = exception.Message;
+        }
+
+        return problem;
+    }
+
+    private ProblemDetails Problem(int status, string code, IDictionary<string, object?>? values, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = messages.Localize(code, values),
+            Type = $"https://httpstatuses.io/{status}",
+        };
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    /// <summary>Problem details for bare status codes (401 from authentication, 403 from authorization, 404 routes).</summary>
+    public ProblemDetails ForStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => Problem(status, FrameworkErrorCodes.Unauthorized, null),
+        StatusCodes.Status403Forbidden => Problem(status, FrameworkErrorCodes.Forbidden, null),
+        StatusCodes.Status404NotFound => Problem(status, FrameworkErrorCodes.RouteNotFound, null),
+        StatusCodes.Status405MethodNotAllowed => Problem(status, FrameworkErrorCodes.BadRequest, null),
+        StatusCodes.Status415UnsupportedMediaType => Problem(status, FrameworkErrorCodes.BadRequest, null),
+        _ => Problem(status, status >= 500 ? FrameworkErrorCodes.Internal : FrameworkErrorCodes.BadRequest, null),
+    };
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
+using EngagementPlatform.Framework.Modularity;
+using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Framework.Permissions;
+using EngagementPlatform.Framework.Timing;
+using EngagementPlatform.Framework.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EngagementPlatform.Framework.Http;
+
+/// <summary>The cross-cutting services every module relies on.</summary>
+public sealed class FrameworkModule : IModule
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock, SystemClock>();
+        services.AddSingleton<ICurrentTenant, CurrentTenant>();
+        services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+        services.Configure<TenantResolutionOptions>(configuration.GetSection("App:Tenancy"));
+
+        services.AddSingleton(FrameworkErrorMessages.Create());
+        services.AddSingleton<ErrorMessageCatalog>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<ProblemDetailsExceptionHandler>();
+
+        services.AddSingleton<PermissionDefinitionManager>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+
+        services.AddScoped<IDataSeeder, DataSeeder>();
+
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.AllowTrailingCommas = false;
+        });
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

@@ -1,0 +1,22 @@
+using EngagementPlatform.Framework.Exceptions;
+
+namespace EngagementPlatform.Framework.Localization;
+
+internal static class FrameworkErrorMessages
+{
+    public static ErrorMessageResource Create() => new()
+    {
+        [FrameworkErrorCodes.Validation] = ("Some fields are not valid. See the errors for each field.", "Algunos campos no son válidos. Vea los errores de cada campo."),
+        [FrameworkErrorCodes.BadRequest] = ("The request could not be read. Check that the body is valid JSON with the expected fields and types.", "No se pudo leer la solicitud. Compruebe que el cuerpo sea JSON válido con los campos y tipos esperados."),
+        [FrameworkErrorCodes.PayloadTooLarge] = ("The request body is too large.", "El cuerpo de la solicitud es demasiado grande."),
+        [FrameworkErrorCodes.EntityNotFound] = ("What you asked for does not exist or is not visible to you.", "Lo que pidió no existe o no está visible para usted."),
+        [FrameworkErrorCodes.Unauthorized] = ("Sign in to continue: this request needs a valid access token.", "Inicie sesión para continuar: esta solicitud necesita un token de acceso válido."),
+        [FrameworkErrorCodes.Forbidden] = ("You do not have permission to do this. Ask an administrator of your partnership.", "No tiene permiso para hacer esto. Consulte a un administrador de su alianza."),
+        [FrameworkErrorCodes.Conflict] = ("Someone else changed this at the same time. Reload and try again.", "Otra persona cambió esto al mismo tiempo. Vuelva a cargar e inténtelo de nuevo."),
+        [FrameworkErrorCodes.Internal] = ("Something went wrong on our side. Nothing was changed; please try again.", "Algo salió mal de nuestro lado. No se cambió nada; inténtelo de nuevo."),
+        [FrameworkErrorCodes.RouteNotFound] = ("There is no such address.", "Esa dirección no existe."),
+        [FrameworkErrorCodes.TenantNotFound] = ("There is no partnership named '{tenant}'.", "No existe una alianza llamada '{tenant}'."),
+        [FrameworkErrorCodes.TenantMismatch] = ("Your sign-in belongs to a different partnership than the one this request names.", "Su sesión pertenece a una alianza distinta de la que indica esta solicitud."),
+        [FrameworkErrorCodes.TenantInactive] = ("This partnership is suspended. Contact the platform operator.", "Esta alianza está suspendida. Contacte al operador de la plataforma."),
+    };
+}

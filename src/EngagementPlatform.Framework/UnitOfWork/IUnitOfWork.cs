@@ -1,0 +1,21 @@
+namespace EngagementPlatform.Framework.UnitOfWork;
+
+/// <summary>
+/// One database transaction for one command. Saving publishes the domain events raised on aggregates inside the
+/// same transaction (handlers may change more data; those changes are saved too), so a change and everything it
+/// causes (an outbox row, seeded roles) commit or roll back together.
+/// </summary>
+public interface IUnitOfWork
+{
+    bool IsActive { get; }
+
+    Task<IUnitOfWorkScope> BeginAsync(CancellationToken cancellationToken = default);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+public interface IUnitOfWorkScope : IAsyncDisposable
+{
+    /// <summary>Saves, publishes pending domain events and commits. Disposing without completing rolls back.</summary>
+    Task CompleteAsync(CancellationToken cancellationToken = default);
+}

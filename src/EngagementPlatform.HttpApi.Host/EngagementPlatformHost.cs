@@ -1,0 +1,177 @@
+using EngagementPlatform.EntityFrameworkCore;
+using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Http;
+using EngagementPlatform.Framework.Jobs;
+using EngagementPlatform.Framework.Modularity;
+using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Framework.UnitOfWork;
+using EngagementPlatform.Framework.Validation;
+using EngagementPlatform.Identity;
+using EngagementPlatform.SaaS;
+using FluentValidation;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace EngagementPlatform.HttpApi.Host;
+
+/// <summary>
+/// The composition root: the modules the product is made of, and the pipeline that serves them. Shared by the
+/// web host, the DbMigrator and the tests, so all three run the same application.
+/// </summary>
+public static class EngagementPlatformHost
+{
+    public static IReadOnlyList<IModule> Modules { get; } =
+    [
+        new FrameworkModule(),
+        new IdentityModule(),
+        new SaasModule(),
+    ];
+
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, bool web = true)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+                               ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
+        foreach (var module in Modules)
+        {
+            module.ConfigureServices(services, configuration);
+        }
+
+        services.AddEngagementPlatformPersistence(connectionString);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblies([typeof(IdentityModule).Assembly, typeof(SaasModule).Assembly], ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddDataProtection().SetApplicationName("EngagementPlatform").PersistKeysToDbContext<EngagementPlatformDbContext>();
+
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseFilter(new TenantJobFilter(sp.GetRequiredService<ICurrentTenant>()))
+            .UsePostgreSqlStorage(
+                o => o.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)),
+                }));
+        if (web && configuration.GetValue("Hangfire:Server:Enabled", true))
+        {
+            services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
+        }
+
+        if (!web)
+        {
+            return;
+        }
+
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRequestLocalization(options =>
+        {
+            string[] cultures = ["en", "es"];
+            options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+        services.AddAntiforgery();
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        var configuration = app.Configuration;
+        if (configuration.GetValue("App:TrustForwardedHeaders", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // Localization first, so problem details written by the outer error handlers are in the caller's language.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var handler = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsExceptionHandler>();
+            var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = handler.ForStatus(context.HttpContext.Response.StatusCode),
+            });
+        });
+        if (configuration.GetValue("App:RequireHttps", true))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        var spa = SpaFiles(configuration);
+        if (spa is not null)
+        {
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = spa });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = spa });
+        }
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        foreach (var module in Modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("EngagementPlatform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new HostAdminDashboardFilter()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+        });
+
+        // Unknown API addresses answer 404 problem details; every other path belongs to the Angular router.
+        app.Map("/api/{**rest}", () => Results.NotFound()).ExcludeFromDescription();
+        if (spa is not null)
+        {
+            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = spa });
+        }
+    }
+
+    private static PhysicalFileProvider? SpaFiles(IConfiguration configuration)
+    {
+        var path = configuration["App:SpaPath"];
+        return !string.IsNullOrWhiteSpace(path) && File.Exists(Path.Combine(path, "index.html"))
+            ? new PhysicalFileProvider(Path.GetFullPath(path))
+            : null;
+    }
+}

@@ -1,0 +1,45 @@
+using EngagementPlatform.Identity.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+
+namespace EngagementPlatform.Identity.Application.Users;
+
+public sealed record CreateUserCommand(
+    string UserName,
+    string Email,
+    string Password,
+    string? Name,
+    IReadOnlyList<string>? RoleNames,
+    string? PreferredLanguage) : ICommand<CreatedId>;
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(c => c.UserName).ValidUserName();
+        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
+        RuleFor(c => c.Name).MaximumLength(128);
+        RuleFor(c => c.PreferredLanguage).ValidLanguage();
+        RuleFor(c => c.RoleNames).ValidRoleNames();
+    }
+}
+
+public sealed class CreateUserHandler(UserManager<User> users, RoleManager<Role> roles) : ICommandHandler<CreateUserCommand, CreatedId>
+{
+    public async ValueTask<CreatedId> Handle(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = command.UserName.Trim(),
+            Email = command.Email.Trim(),
+            Name = string.IsNullOrWhiteSpace(command.Name) ? command.UserName.Trim() : command.Name.Trim(),
+            PreferredLanguage = command.PreferredLanguage ?? "en",
+        };
+        (await users.CreateAsync(user, command.Password)).ThrowIfFailed();
+        await UserRules.SetRolesAsync(users, roles, user, command.RoleNames ?? [RoleNames.Member]);
+        return new CreatedId(user.Id);
+    }
+}

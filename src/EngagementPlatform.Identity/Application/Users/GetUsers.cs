@@ -1,0 +1,52 @@
+using System.Linq.Expressions;
+using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Timing;
+using EngagementPlatform.Identity.Domain;
+using EngagementPlatform.Identity.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EngagementPlatform.Identity.Application.Users;
+
+public sealed record GetUsersQuery(PageRequest Page, string? Filter) : IQuery<PagedResult<UserDto>>;
+
+public sealed record GetUserQuery(Guid Id) : IQuery<UserDto>;
+
+public sealed class GetUsersHandler(IIdentityDbContext db, IClock clock)
+    : IQueryHandler<GetUsersQuery, PagedResult<UserDto>>, IQueryHandler<GetUserQuery, UserDto>
+{
+    private static readonly Dictionary<string, Expression<Func<User, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["userName"] = u => u.UserName,
+        ["name"] = u => u.Name,
+        ["email"] = u => u.Email,
+        ["creationTime"] = u => u.CreationTime,
+    };
+
+    public async ValueTask<PagedResult<UserDto>> Handle(GetUsersQuery query, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Filter))
+        {
+            var filter = $"%{query.Filter.Trim()}%";
+            users = users.Where(u => EF.Functions.ILike(u.UserName!, filter) || EF.Functions.ILike(u.Name, filter) || EF.Functions.ILike(u.Email!, filter));
+        }
+
+        var total = await users.LongCountAsync(cancellationToken);
+        var items = await users
+            .OrderBySorting(query.Page.Sorting, SortKeys, "userName")
+            .Skip(query.Page.Skip)
+            .Take(query.Page.Take)
+            .Select(UserProjection.ToDto(db, clock.Now))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<UserDto>(total, items);
+    }
+
+    public async ValueTask<UserDto> Handle(GetUserQuery query, CancellationToken cancellationToken)
+        => await db.Users.AsNoTracking()
+               .Where(u => u.Id == query.Id)
+               .Select(UserProjection.ToDto(db, clock.Now))
+               .FirstOrDefaultAsync(cancellationToken)
+           ?? throw new EntityNotFoundException(nameof(User), query.Id);
+}

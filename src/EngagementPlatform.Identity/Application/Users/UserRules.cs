@@ -1,0 +1,53 @@
+using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Identity.Domain;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+
+namespace EngagementPlatform.Identity.Application.Users;
+
+internal static class UserRules
+{
+    public static IRuleBuilderOptions<T, string> ValidUserName<T>(this IRuleBuilder<T, string> rule)
+        => rule.NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@+-]+$")
+            .WithMessage("Use letters, digits and . _ @ + - only.");
+
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule)
+        => rule.NotEmpty().MaximumLength(256).EmailAddress();
+
+    public static IRuleBuilderOptions<T, string?> ValidLanguage<T>(this IRuleBuilder<T, string?> rule)
+        => rule.Must(l => l is null || Languages.Supported.Contains(l))
+            .WithMessage($"Choose one of: {string.Join(", ", Languages.Supported)}.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidRoleNames<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule)
+        => rule.Must(r => r is null || (r.Count <= 16 && r.All(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 64)))
+            .WithMessage("Give at most 16 role names, none empty.");
+
+    /// <summary>Replaces the user's roles with the given ones; every name must be a role of this tenant.</summary>
+    public static async Task SetRolesAsync(UserManager<User> users, RoleManager<Role> roles, User user, IReadOnlyList<string> roleNames)
+    {
+        var wanted = roleNames.Select(n => n.Trim().ToLowerInvariant()).Distinct().ToList();
+        foreach (var name in wanted)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                throw new FieldValidationException(IdentityErrorCodes.UnknownRole, new Dictionary<string, string[]>
+                {
+                    ["roleNames"] = [$"There is no role named '{name}'."],
+                }).WithData("role", name);
+            }
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var remove = current.Except(wanted, StringComparer.OrdinalIgnoreCase).ToList();
+        var add = wanted.Except(current, StringComparer.OrdinalIgnoreCase).ToList();
+        if (remove.Count > 0)
+        {
+            (await users.RemoveFromRolesAsync(user, remove)).ThrowIfFailed();
+        }
+
+        if (add.Count > 0)
+        {
+            (await users.AddToRolesAsync(user, add)).ThrowIfFailed();
+        }
+    }
+}

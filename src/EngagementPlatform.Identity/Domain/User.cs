@@ -1,0 +1,70 @@
+using EngagementPlatform.Framework.Domain;
+using EngagementPlatform.Framework.MultiTenancy;
+using Microsoft.AspNetCore.Identity;
+
+namespace EngagementPlatform.Identity.Domain;
+
+/// <summary>A person who signs in to one tenant (or, with no tenant, to the host).</summary>
+public sealed class User : IdentityUser<Guid>, IMultiTenant, IHasCreationAudit, IHasModificationAudit, ISoftDelete
+{
+    public Guid? TenantId { get; set; }
+
+    /// <summary>The person's name as they want it shown.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary><c>en</c> or <c>es</c>: picks the language of the UI and of emails.</summary>
+    public string PreferredLanguage { get; set; } = "en";
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreationTime { get; set; }
+
+    public Guid? CreatorId { get; set; }
+
+    public DateTimeOffset? LastModificationTime { get; set; }
+
+    public Guid? LastModifierId { get; set; }
+
+    public bool IsDeleted { get; set; }
+
+    public DateTimeOffset? DeletionTime { get; set; }
+
+    public Guid? DeleterId { get; set; }
+}
+
+public sealed class Role : IdentityRole<Guid>, IMultiTenant
+{
+    public Guid? TenantId { get; set; }
+
+    /// <summary>Seeded roles (admin, staff, finance, member) cannot be deleted or renamed.</summary>
+    public bool IsStatic { get; set; }
+}
+
+/// <summary>A permission granted to a role inside one tenant.</summary>
+public sealed class PermissionGrant : IMultiTenant
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid? TenantId { get; set; }
+
+    public Guid RoleId { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+}
+
+public static class RoleNames
+{
+    public const string Admin = "admin";
+    public const string Staff = "staff";
+    public const string Finance = "finance";
+    public const string Member = "member";
+
+    public static readonly string[] TenantRoles = [Admin, Staff, Finance, Member];
+
+    public static readonly string[] HostRoles = [Admin];
+}
+
+public static class Languages
+{
+    public static readonly string[] Supported = ["en", "es"];
+}

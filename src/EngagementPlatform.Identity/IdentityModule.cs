@@ -1,0 +1,118 @@
+using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.Modularity;
+using EngagementPlatform.Framework.Permissions;
+using EngagementPlatform.Identity.Domain;
+using EngagementPlatform.Identity.Http;
+using EngagementPlatform.Identity.Seeding;
+using EngagementPlatform.Identity.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Validation.AspNetCore;
+
+namespace EngagementPlatform.Identity;
+
+/// <summary>
+/// Users, roles and permission grants per tenant (ASP.NET Core Identity), and the OpenIddict server that signs
+/// people in. Expects the host to register <see cref="DbContext"/> as the application's one DbContext.
+/// </summary>
+public sealed class IdentityModule : IModule
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(IdentityErrorCodes.Messages());
+        services.AddSingleton<IPermissionDefinitionProvider, IdentityPermissionDefinitionProvider>();
+        services.AddScoped<IPermissionChecker, PermissionChecker>();
+        services.AddScoped<PrincipalFactory>();
+        // Order matters: roles and the admin exist before other modules seed data that refers to them.
+        services.AddScoped<IDataSeedContributor, OpenIddictDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, IdentityDataSeedContributor>();
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.Password.RequiredLength = 6;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:Lockout:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:Lockout:Minutes", 5));
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+                options.ClaimsIdentity.UserIdClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Name;
+                options.ClaimsIdentity.RoleClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Role;
+            })
+            .AddRoles<Role>()
+            .AddSignInManager()
+            .AddEntityFrameworkStores<DbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                options.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            })
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.LoginPath = LoginPage.Path;
+                options.Cookie.Name = "EngagementPlatform.Identity";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+        services.AddAuthorization();
+
+        var requireHttps = configuration.GetValue("App:RequireHttps", true);
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<DbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(options =>
+            {
+                options.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/logout");
+                options.AllowPasswordFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+                options.RegisterScopes("openid", "profile", "email", "roles", "offline_access", PrincipalFactory.ApiResource);
+                options.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                if (configuration["App:SelfUrl"] is { Length: > 0 } issuer)
+                {
+                    options.SetIssuer(new Uri(issuer.TrimEnd('/') + "/"));
+                }
+
+                if (configuration.GetValue("OpenIddict:UseEphemeralKeys", false))
+                {
+                    options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                }
+                else
+                {
+                    options.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                }
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (!requireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTokenEndpoints();
+        endpoints.MapLoginPage();
+        endpoints.MapIdentityEndpoints();
+    }
+}

@@ -1,0 +1,17 @@
+using EngagementPlatform.Identity.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EngagementPlatform.Identity.Persistence;
+
+/// <summary>The Identity module's tables, implemented by the one application DbContext.</summary>
+public interface IIdentityDbContext
+{
+    DbSet<User> Users { get; }
+
+    DbSet<Role> Roles { get; }
+
+    DbSet<IdentityUserRole<Guid>> UserRoles { get; }
+
+    DbSet<PermissionGrant> PermissionGrants { get; }
+}

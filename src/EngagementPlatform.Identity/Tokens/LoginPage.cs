@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Identity.Domain;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace EngagementPlatform.Identity.Tokens;
+
+/// <summary>
+/// The server-rendered sign-in page that the authorization-code flow (the Angular app) sends people to. The
+/// partnership is typed by name, or comes from the subdomain or the app's <c>__tenant</c> parameter.
+/// </summary>
+internal static class LoginPage
+{
+    public const string Path = "/account/login";
+
+    public static void MapLoginPage(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, ICurrentTenant tenant, [FromQuery] string? returnUrl) =>
+                Render(context, antiforgery, tenant.Name ?? TenantFromReturnUrl(returnUrl), string.Empty, returnUrl, error: null))
+            .ExcludeFromDescription();
+        endpoints.MapPost(Path, SignInAsync).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext context,
+        IAntiforgery antiforgery,
+        [FromForm] LoginForm form,
+        ITenantStore tenants,
+        ICurrentTenant currentTenant,
+        UserManager<User> users,
+        SignInManager<User> signIn)
+    {
+        TenantInfo? tenant = null;
+        if (!string.IsNullOrWhiteSpace(form.Tenant))
+        {
+            tenant = await tenants.FindAsync(form.Tenant.Trim(), context.RequestAborted);
+            if (tenant is not { IsActive: true })
+            {
+                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text("UnknownTenant"));
+            }
+        }
+
+        using (currentTenant.Change(tenant?.Id, tenant?.Name))
+        {
+            var user = await users.FindByNameAsync(form.UserName ?? string.Empty);
+            if (user is null || !user.IsActive)
+            {
+                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text("Invalid"));
+            }
+
+            var result = await signIn.CheckPasswordSignInAsync(user, form.Password ?? string.Empty, lockoutOnFailure: true);
+            if (!result.Succeeded)
+            {
+                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(result.IsLockedOut ? "Locked" : "Invalid"));
+            }
+
+            var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, Claims.Name, Claims.Role);
+            identity.AddClaim(new Claim(Claims.Subject, user.Id.ToString()));
+            identity.AddClaim(new Claim(Claims.Name, user.UserName!));
+            foreach (var role in await users.GetRolesAsync(user))
+            {
+                identity.AddClaim(new Claim(Claims.Role, role));
+            }
+            if (tenant is not null)
+            {
+                identity.AddClaim(new Claim(MultiTenancyConstants.TenantIdClaim, tenant.Id.ToString()));
+            }
+
+            await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
+        }
+
+        var target = form.ReturnUrl;
+        return Results.LocalRedirect(IsLocal(target) ? target! : "/");
+    }
+
+    private static bool IsLocal(string? url)
+        => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static string? TenantFromReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.Contains('?', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(returnUrl[returnUrl.IndexOf('?', StringComparison.Ordinal)..]);
+        return query.TryGetValue(MultiTenancyConstants.TenantHeader, out var value) ? value.ToString() : null;
+    }
+
+    private static IResult Render(HttpContext context, IAntiforgery antiforgery, string? tenant, string? userName, string? returnUrl, string? error)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
+        var html = $$"""
+            <!doctype html>
+            <html lang="{{lang}}">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>{{E(Text("Title"))}} · EngagementPlatform</title>
+              <style>
+                body { font-family: system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f23; }
+                main { max-width: 26rem; margin: 3rem auto; background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+                label { display: block; margin-top: 1rem; font-weight: 600; }
+                input { width: 100%; box-sizing: border-box; padding: .6rem; margin-top: .3rem; border: 1px solid #6a737d; border-radius: 4px; font-size: 1rem; }
+                input:focus, button:focus { outline: 3px solid #0b5cad; outline-offset: 2px; }
+                button { margin-top: 1.5rem; width: 100%; padding: .7rem; background: #0b5cad; color: #fff; border: 0; border-radius: 4px; font-size: 1rem; cursor: pointer; }
+                .hint { color: #4a5259; font-size: .9rem; margin-top: .3rem; }
+                .error { background: #fdecea; color: #8a1c12; padding: .8rem; border-radius: 4px; }
+              </style>
+            </head>
+            <body>
+            <main>
+              <h1>{{E(Text("Title"))}}</h1>
+              {{(error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}}
+              <form method="post" action="{{Path}}">
+                <input type="hidden" name="{{tokens.FormFieldName}}" value="{{E(tokens.RequestToken)}}">
+                <input type="hidden" name="returnUrl" value="{{E(returnUrl)}}">
+                <label for="tenant">{{E(Text("Tenant"))}}</label>
+                <input id="tenant" name="tenant" value="{{E(tenant)}}" autocomplete="organization" aria-describedby="tenant-hint">
+                <p class="hint" id="tenant-hint">{{E(Text("TenantHint"))}}</p>
+                <label for="userName">{{E(Text("UserName"))}}</label>
+                <input id="userName" name="userName" value="{{E(userName)}}" autocomplete="username" required>
+                <label for="password">{{E(Text("Password"))}}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                <button type="submit">{{E(Text("Submit"))}}</button>
+              </form>
+            </main>
+            </body>
+            </html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
+    }
+
+    private static string Text(string key)
+    {
+        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
+        return key switch
+        {
+            "Title" => es ? "Iniciar sesión" : "Sign in",
+            "Tenant" => es ? "Alianza" : "Partnership",
+            "TenantHint" => es ? "El nombre corto de su alianza. Déjelo vacío si opera la plataforma." : "Your partnership's short name. Leave it empty if you operate the platform.",
+            "UserName" => es ? "Nombre de usuario" : "User name",
+            "Password" => es ? "Contraseña" : "Password",
+            "Submit" => es ? "Entrar" : "Sign in",
+            "UnknownTenant" => es ? "No encontramos esa alianza. Revise el nombre." : "We could not find that partnership. Check the name.",
+            "Locked" => es ? "La cuenta está bloqueada tras varios intentos fallidos. Inténtelo más tarde." : "The account is locked after several failed attempts. Try again later.",
+            _ => es ? "El nombre de usuario o la contraseña no son correctos." : "The user name or password is not correct.",
+        };
+    }
+
+    internal sealed record LoginForm(string? Tenant, string? UserName, string? Password, string? ReturnUrl);
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using EngagementPlatform.Framework.Domain;
+
+namespace EngagementPlatform.SaaS.Domain;
+
+/// <summary>One partnership subscribing to the platform. Host-side: tenants are not themselves multi-tenant.</summary>
+public sealed partial class Tenant : FullAuditedAggregateRoot<Guid>
+{
+    private Tenant()
+    {
+    }
+
+    public Tenant(Guid id, string name, string? displayName)
+    {
+        Id = id;
+        Rename(name);
+        DisplayName = displayName;
+    }
+
+    /// <summary>Short, URL-safe, unique: used in the <c>__tenant</c> header, subdomains and the sign-in page.</summary>
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>How people call the partnership ("County Health Department + Eastside Coalition").</summary>
+    public string? DisplayName { get; set; }
+
+    public Guid? EditionId { get; set; }
+
+    /// <summary>A suspended tenant cannot sign in or be reached; its data stays.</summary>
+    public bool IsActive { get; private set; } = true;
+
+    public void Rename(string name) => Name = NormalizeName(name);
+
+    public void Suspend() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    public static string NormalizeName(string name) => name.Trim().ToLowerInvariant();
+
+    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name.Trim());
+
+    [GeneratedRegex("^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?$")]
+    private static partial Regex NamePattern();
+}

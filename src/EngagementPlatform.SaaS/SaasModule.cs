@@ -1,0 +1,23 @@
+using EngagementPlatform.Framework.Modularity;
+using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Framework.Permissions;
+using EngagementPlatform.SaaS.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EngagementPlatform.SaaS;
+
+/// <summary>Tenants (partnerships) and editions (plans), managed by the platform operator on the host side.</summary>
+public sealed class SaasModule : IModule
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton(SaasErrorCodes.Messages());
+        services.AddSingleton<IPermissionDefinitionProvider, SaasPermissionDefinitionProvider>();
+        services.AddScoped<ITenantStore, TenantStore>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSaasEndpoints();
+}
