@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Sets up and runs EngagementPlatform on this machine:
+#   etc/scripts/run.sh
+# Starts (creating on first use) a local PostgreSQL cluster in .local/pg, builds the Angular app,
+# migrates the database and seeds a demo tenant, then runs the web host until Ctrl-C, which stops
+# what this script started. Safe to run again: existing data is kept.
+# Settings (environment): EP_PORT (web, default 5080), EP_PG_PORT (PostgreSQL, default 5433);
+# any App__*/Smtp__*/Stripe__* variable you set is passed through to the host.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO"
+
+case "${1:-}" in
+  -h | --help) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+
+EP_PORT=${EP_PORT:-5080}
+PG_PORT=${EP_PG_PORT:-5433}
+PG_DIR="$REPO/.local/pg"
+MAIL_DIR="$REPO/.local/mail"
+URL="http://127.0.0.1:$EP_PORT"
+
+HOST_PID=
+PG_STARTED_HERE=0
+cleanup() {
+  if [[ -n "$HOST_PID" ]] && kill -0 "$HOST_PID" 2>/dev/null; then
+    ep_say "Stopping the host"
+    # the host runs in its own process group: dotnet run and the app it started
+    kill -TERM -- "-$HOST_PID" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 75; i++)); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$HOST_PID" 2>/dev/null || true
+  fi
+  if ((PG_STARTED_HERE)); then ep_pg_stop "$PG_DIR" || true; fi
+}
+trap cleanup EXIT
+trap 'echo; exit 130' INT TERM
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$EP_PORT") 2>/dev/null; then
+  if curl -fsS -o /dev/null "$URL/health/ready" 2>/dev/null; then
+    ep_die "EngagementPlatform already answers at $URL (another run.sh?); set EP_PORT to run a second one"
+  fi
+  ep_die "port $EP_PORT is in use; set EP_PORT to another port"
+fi
+
+[[ -f EngagementPlatform.sln ]] || ep_die "EngagementPlatform.sln not found in $REPO"
+
+# PostgreSQL -------------------------------------------------------------------------------------
+ep_pg_bin # installs the postgresql package if the server binaries are missing
+ep_pg_start "$PG_DIR" "$PG_PORT"
+PG_STARTED_HERE=$EP_PG_STARTED
+running_port=$(sed -n 4p "$PG_DIR/postmaster.pid" 2>/dev/null || true)
+PG_PORT=${running_port:-$PG_PORT}
+if ! "$EP_PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
+  "select 1 from pg_database where datname = 'engagementplatform'" | grep -q 1; then
+  ep_say "Creating database engagementplatform"
+  "$EP_PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres engagementplatform
+fi
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=engagementplatform;Username=postgres"
+
+# .NET packages ----------------------------------------------------------------------------------
+ep_say "Restoring packages (dotnet restore)"
+dotnet restore EngagementPlatform.sln
+
+# Angular ----------------------------------------------------------------------------------------
+if [[ -f angular/package.json ]]; then
+  ep_say "Building the Angular app"
+  ep_ensure_node
+  # npm install, not npm ci: ci fails on a lockfile written on another platform here
+  (cd angular && { npm install --no-audit --no-fund || npm install --no-audit --no-fund; })
+  (cd angular && npx ng build)
+  project=$("$EP_PY" -c 'import json, sys; print(next(iter(json.load(open(sys.argv[1]))["projects"])))' angular/angular.json)
+  spa="$REPO/angular/dist/$project/browser"
+  if [[ ! -f "$spa/index.html" ]]; then # outputPath changed? take whatever the build produced
+    spa=$(dirname "$(ls -d "$REPO"/angular/dist/*/browser/index.html 2>/dev/null | head -n 1)")
+  fi
+  [[ -f "$spa/index.html" ]] || ep_die "the Angular build produced no browser/index.html under angular/dist"
+  export App__SpaPath="$spa"
+  ep_say "App__SpaPath=$App__SpaPath"
+else
+  ep_warn "no angular/package.json: the host will serve the API only"
+fi
+
+# Database schema and demo data ------------------------------------------------------------------
+ep_say "Migrating the database and seeding the demo tenant"
+dotnet run --project src/EngagementPlatform.DbMigrator -c Release -- --demo
+
+# Host -------------------------------------------------------------------------------------------
+mkdir -p "$MAIL_DIR"
+export ASPNETCORE_URLS="$URL"
+export App__RequireHttps=false
+export App__SelfUrl="$URL"
+export Smtp__PickupDirectory="$MAIL_DIR"
+ep_say "Starting the host on $URL"
+setsid dotnet run --project src/EngagementPlatform.HttpApi.Host -c Release --no-launch-profile </dev/null &
+HOST_PID=$!
+
+ep_say "Waiting for $URL/health/ready"
+ready=0
+for ((i = 0; i < 120; i++)); do
+  kill -0 "$HOST_PID" 2>/dev/null || break
+  code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$URL/health/ready" 2>/dev/null || true)
+  if [[ "$code" == 200 ]]; then ready=1; break; fi
+  sleep 1
+done
+if ((!ready)); then
+  kill -0 "$HOST_PID" 2>/dev/null && ep_die "the host did not become ready within 120 s"
+  wait "$HOST_PID" && rc=0 || rc=$?
+  HOST_PID=
+  ep_die "the host exited (code $rc) before it became ready"
+fi
+
+cat <<EOF
+
+==> EngagementPlatform is running at $URL
+    API reference (OpenAPI):  $URL/scalar
+    Sign in as the host (operator) admin:  admin / 1q2w3E*
+      change that password: set App:AdminPassword (environment variable App__AdminPassword)
+    Demo tenant "demo", users admin, staff, finance and member, all with password 1q2w3E*
+    Email is written as .eml files to ${MAIL_DIR#"$REPO"/}
+    PostgreSQL: 127.0.0.1:$PG_PORT, database engagementplatform (data in ${PG_DIR#"$REPO"/})
+    Ctrl-C stops it.
+
+EOF
+
+wait "$HOST_PID" && rc=0 || rc=$?
+HOST_PID=
+exit "$rc"
