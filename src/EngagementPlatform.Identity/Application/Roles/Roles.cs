@@ -39,10 +39,10 @@ public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionMana
       ICommandHandler<UpdateRolePermissionsCommand, RoleDto>
 {
     public async ValueTask<IReadOnlyList<RoleDto>> Handle(GetRolesQuery query, CancellationToken cancellationToken)
-        => await Roles().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        => await Project(db.Roles.AsNoTracking().OrderBy(r => r.Name)).ToListAsync(cancellationToken);
 
     public async ValueTask<RoleDto> Handle(GetRoleQuery query, CancellationToken cancellationToken)
-        => await Roles().FirstOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
+        => await Project(db.Roles.AsNoTracking().Where(r => r.Id == query.Id)).FirstOrDefaultAsync(cancellationToken)
            ?? throw new EntityNotFoundException(nameof(Role), query.Id);
 
     public ValueTask<IReadOnlyList<PermissionDto>> Handle(GetPermissionDefinitionsQuery query, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionMana
         return new RoleDto(role.Id, role.Name!, role.IsStatic, wanted.Order(StringComparer.Ordinal).ToList());
     }
 
-    private IQueryable<RoleDto> Roles() => db.Roles.AsNoTracking().Select(r => new RoleDto(
+    private IQueryable<RoleDto> Project(IQueryable<Role> roles) => roles.Select(r => new RoleDto(
         r.Id,
         r.Name!,
         r.IsStatic,
