@@ -75,7 +75,7 @@ public static class EngagementPlatformHost
             return;
         }
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>());
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>().AddOperationTransformer<OpenApiConventions>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRequestLocalization(options =>
         {
@@ -89,7 +89,6 @@ public static class EngagementPlatformHost
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
         });
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
         services.AddAntiforgery();
     }
 
@@ -114,6 +113,7 @@ public static class EngagementPlatformHost
                 ProblemDetails = handler.ForStatus(context.HttpContext.Response.StatusCode),
             });
         });
+        app.UseMiddleware<RequestBodyLimitMiddleware>(configuration.GetValue("App:MaxRequestBodyBytes", 1024L * 1024));
         if (configuration.GetValue("App:RequireHttps", true))
         {
             app.UseHsts();

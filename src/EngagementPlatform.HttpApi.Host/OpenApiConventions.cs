@@ -1,11 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace EngagementPlatform.HttpApi.Host;
 
-/// <summary>Titles the document and declares how to sign in, so the API reference can call the API.</summary>
-internal sealed class OpenApiConventions : IOpenApiDocumentTransformer
+/// <summary>
+/// Titles the document, declares how to sign in, and marks every operation that needs an access token with the
+/// bearer requirement and the permission it checks (<c>x-permission</c>), so clients and the sweeps know.
+/// </summary>
+internal sealed class OpenApiConventions : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
+    public const string SchemeName = "Bearer";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -17,13 +23,38 @@ internal sealed class OpenApiConventions : IOpenApiDocumentTransformer
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = "An access token from /connect/token.",
         };
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
+        });
+        var permission = metadata.OfType<IAuthorizeData>()
+            .Select(a => a.Policy)
+            .FirstOrDefault(p => p?.StartsWith(Framework.Permissions.PermissionPolicyProvider.Prefix, StringComparison.Ordinal) == true);
+        if (permission is not null)
+        {
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions["x-permission"] = new JsonNodeExtension(permission[Framework.Permissions.PermissionPolicyProvider.Prefix.Length..]);
+        }
+
         return Task.CompletedTask;
     }
 }

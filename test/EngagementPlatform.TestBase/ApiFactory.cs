@@ -22,6 +22,9 @@ public sealed class ApiFactory(string connectionString, IDictionary<string, stri
             ["OpenIddict:UseEphemeralKeys"] = "true",
             ["Hangfire:Server:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Tests that stop the database on purpose would otherwise fill the output with expected errors.
+            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Fatal",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection"] = "Fatal",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

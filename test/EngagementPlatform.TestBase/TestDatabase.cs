@@ -34,6 +34,14 @@ public static class TestDatabase
         return ConnectionString(name);
     }
 
+    /// <summary>A database with nothing in it (no migrations), e.g. to see the host report itself not ready.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = "ep_empty_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return ConnectionString(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;

@@ -49,7 +49,7 @@ public sealed class ProblemDetailsExceptionHandler(
             FrameworkErrorCodes.Validation,
             null,
             e.Errors
-                .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName ?? string.Empty))
+                .GroupBy(f => FieldName(f.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, FrameworkErrorCodes.PayloadTooLarge, null),
         BadHttpRequestException e => BadRequest(e),
@@ -57,6 +57,10 @@ public sealed class ProblemDetailsExceptionHandler(
         DbUpdateException { InnerException: DbException { SqlState: "23505" or "40001" } } => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
         _ => Problem(StatusCodes.Status500InternalServerError, FrameworkErrorCodes.Internal, null),
     };
+
+    /// <summary>The field as the client wrote it: camelCase in every segment (<c>limits.councils</c>, <c>items[0].name</c>).</summary>
+    private static string FieldName(string? propertyName)
+        => string.Join('.', (propertyName ?? string.Empty).Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private ProblemDetails BadRequest(BadHttpRequestException exception)
     {

@@ -1,0 +1,77 @@
+namespace EngagementPlatform.HttpApi.Host.Tests;
+
+public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Live_and_ready_answer_200_with_the_database_up()
+    {
+        using var client = app.Anonymous();
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Ready_is_503_when_the_database_is_down_while_live_stays_200()
+    {
+        // A port nothing listens on: the same as the database server being stopped.
+        var down = "Host=127.0.0.1;Port=1;Username=postgres;Database=nothing;Timeout=2";
+        await using var factory = new ApiFactory(down);
+        using var client = factory.CreateClient();
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Ready_is_503_when_migrations_are_missing()
+    {
+        var empty = await TestDatabase.CreateEmptyAsync();
+        try
+        {
+            await using var factory = new ApiFactory(empty);
+            using var client = factory.CreateClient();
+            (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(empty);
+        }
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_names_the_contract_paths_and_marks_secured_operations()
+    {
+        using var client = app.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/saas/tenants", "/api/saas/tenants/{id}", "/api/saas/editions", "/api/identity/users", "/api/identity/users/{id}", "/api/identity/my-profile" })
+        {
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+        }
+
+        var create = paths.GetProperty("/api/saas/tenants").GetProperty("post");
+        create.GetProperty("security").GetArrayLength().ShouldBe(1);
+        create.GetProperty("x-permission").GetString().ShouldBe("Saas.Tenants.Create");
+        (await client.GetAsync("/scalar/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unknown_api_addresses_are_404_problem_details()
+    {
+        using var client = app.Anonymous();
+        await (await client.GetAsync("/api/nothing/here")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Framework:RouteNotFound");
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_closed_to_anyone_not_signed_in_as_host_admin()
+    {
+        using var client = app.Anonymous();
+        var response = await client.GetAsync("/hangfire");
+        ((int)response.StatusCode).ShouldBeOneOf(401, 403);
+
+        // A bearer token is not a dashboard sign-in: the dashboard wants the sign-in page's cookie.
+        using var tenantAdmin = await app.ClientAsync(null, "admin");
+        ((int)(await tenantAdmin.GetAsync("/hangfire")).StatusCode).ShouldBeOneOf(401, 403);
+    }
+}
