@@ -81,7 +81,7 @@ if ((!RUN_DOTNET && !RUN_ANGULAR)); then
 fi
 ep_say "Suites: ${#PROJECTS[@]} .NET test project(s)$( ((RUN_ANGULAR)) && echo ", Angular")${FILTER:+ (filter: $FILTER)}"
 
-rm -rf "$RESULTS"
+rm -rf "$RESULTS" "$REPO/artifacts/reports"
 mkdir -p "$RESULTS"
 export EP_ARTIFACTS="$REPO/artifacts"
 
@@ -199,5 +199,10 @@ fi
 cleanup
 ep_say "Results (artifacts/test-results):"
 for line in "${SUMMARY[@]}"; do printf '    %s\n' "$line"; done
+# Reports the tests leave for people (the sweeps' counts, ...): artifacts/reports/*.txt
+if compgen -G "$REPO/artifacts/reports/*.txt" >/dev/null; then
+  ep_say "Reports (artifacts/reports):"
+  for report in "$REPO"/artifacts/reports/*.txt; do printf '    %s\n' "$(cat "$report")"; done
+fi
 ep_totals_line "$PASSED" "$FAILED" "$SKIPPED"
 ((FAILED == 0 && PASSED > 0))
