@@ -3,6 +3,12 @@ using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Governance.Domain;
+using EngagementPlatform.Governance.Domain.Councils;
+using EngagementPlatform.Governance.Domain.Decisions;
+using EngagementPlatform.Governance.Domain.Diversity;
+using EngagementPlatform.Governance.Domain.Meetings;
+using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Domain;
 using EngagementPlatform.Identity.Persistence;
 using EngagementPlatform.SaaS.Domain;
@@ -23,7 +29,7 @@ public sealed class EngagementPlatformDbContext(
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
     IClock clock)
-    : DbContext(options), IIdentityDbContext, ISaasDbContext, IDataProtectionKeyContext
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -39,6 +45,32 @@ public sealed class EngagementPlatformDbContext(
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Council> Councils => Set<Council>();
+
+    public DbSet<Seat> Seats => Set<Seat>();
+
+    public DbSet<SeatAssignment> SeatAssignments => Set<SeatAssignment>();
+
+    public DbSet<CompositionRule> CompositionRules => Set<CompositionRule>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<DecisionInput> DecisionInputs => Set<DecisionInput>();
+
+    public DbSet<EligibleVoter> EligibleVoters => Set<EligibleVoter>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<BallotParticipation> BallotParticipations => Set<BallotParticipation>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+
+    public DbSet<MemberDemographics> MemberDemographics => Set<MemberDemographics>();
+
+    public DbSet<GovernanceSettings> GovernanceSettings => Set<GovernanceSettings>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => currentTenant.Id;
 
@@ -47,6 +79,7 @@ public sealed class EngagementPlatformDbContext(
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureIdentity();
         modelBuilder.ConfigureSaas();
+        modelBuilder.ConfigureGovernance();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null).ToList())

@@ -1,4 +1,5 @@
 using EngagementPlatform.Framework.UnitOfWork;
+using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Persistence;
 using EngagementPlatform.SaaS.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IIdentityDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ISaasDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<IGovernanceDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         return services;
     }

@@ -6,6 +6,7 @@ using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Framework.Validation;
+using EngagementPlatform.Governance;
 using EngagementPlatform.Identity;
 using EngagementPlatform.SaaS;
 using FluentValidation;
@@ -31,6 +32,7 @@ public static class EngagementPlatformHost
         new FrameworkModule(),
         new IdentityModule(),
         new SaasModule(),
+        new GovernanceModule(),
     ];
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, bool web = true)
@@ -49,7 +51,7 @@ public static class EngagementPlatformHost
             options.GenerateTypesAsInternal = true;
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
-        services.AddValidatorsFromAssemblies([typeof(IdentityModule).Assembly, typeof(SaasModule).Assembly], ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblies(Modules.Select(m => m.GetType().Assembly).Distinct(), ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddDataProtection().SetApplicationName("EngagementPlatform").PersistKeysToDbContext<EngagementPlatformDbContext>();
 
         services.AddHangfire((sp, hangfire) => hangfire

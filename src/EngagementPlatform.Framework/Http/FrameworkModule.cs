@@ -40,6 +40,7 @@ public sealed class FrameworkModule : IModule
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
 
         services.AddScoped<IDataSeeder, DataSeeder>();
+        services.AddScoped<Jobs.IJobScheduler, Jobs.HangfireJobScheduler>();
 
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

@@ -1,0 +1,432 @@
+using System.Security.Cryptography;
+using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Framework.Domain;
+using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.MultiTenancy;
+using Microsoft.AspNetCore.Http;
+
+namespace EngagementPlatform.Governance.Domain.Decisions;
+
+public sealed record DecisionOption(Guid Id, string Title);
+
+public sealed record Recusal(Guid UserId, string Reason, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// A shared decision of a council: Draft → OpenForInput → Voting → Decided → Implemented → Closed, or Withdrawn.
+/// Every other move is refused with <see cref="GovernanceErrorCodes.IllegalTransition"/> and changes nothing.
+/// </summary>
+public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
+{
+    private readonly List<DecisionInput> _inputs = [];
+    private readonly List<EligibleVoter> _voters = [];
+
+    private Decision()
+    {
+    }
+
+    public Decision(Guid id, Guid councilId, string title, VotingMethod method, IEnumerable<string> options)
+    {
+        Id = id;
+        CouncilId = councilId;
+        Title = title;
+        Method = method;
+        Options = options.Select(o => new DecisionOption(Guid.CreateVersion7(), o.Trim())).ToList();
+    }
+
+    public Guid? TenantId { get; private set; }
+
+    public Guid CouncilId { get; private set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public VotingMethod Method { get; private set; }
+
+    public List<DecisionOption> Options { get; private set; } = [];
+
+    public decimal Quorum { get; set; }
+
+    public Threshold Threshold { get; set; }
+
+    public bool SecretBallot { get; set; }
+
+    /// <summary>The measure must also pass among community-side voters alone.</summary>
+    public bool ConcurrentMajority { get; set; }
+
+    /// <summary>At least this many community-side voters must vote.</summary>
+    public int? CommunityQuorum { get; set; }
+
+    public bool AllowPublicInput { get; private set; }
+
+    /// <summary>The unguessable part of the public input link.</summary>
+    public string? PublicInputToken { get; private set; }
+
+    public DateTimeOffset? VotingClosesAt { get; set; }
+
+    public DecisionState State { get; private set; } = DecisionState.Draft;
+
+    public DateTimeOffset? VotingOpenedAt { get; private set; }
+
+    public DateTimeOffset? VotingClosedAt { get; private set; }
+
+    public string? CloseVotingJobId { get; set; }
+
+    /// <summary>By when the decision should be recorded and the loop closed with everyone who took part.</summary>
+    public DateTimeOffset? CloseTheLoopDueAt { get; private set; }
+
+    /// <summary>
+    /// Key that turns a voter into their secret ballot's key while voting is open, so they can change their vote.
+    /// Destroyed when voting closes: from then on nothing links a voter to a ballot.
+    /// </summary>
+    public byte[]? BallotSecret { get; private set; }
+
+    /// <summary>The tally frozen at close (JSON), never recomputed in place.</summary>
+    public string? TallyJson { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public string? Rationale { get; private set; }
+
+    public DateTimeOffset? RecordedAt { get; private set; }
+
+    public DateOnly? ImplementedOn { get; private set; }
+
+    public string? ImplementationNote { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public string? WithdrawnReason { get; private set; }
+
+    public List<Recusal> Recusals { get; private set; } = [];
+
+    public IReadOnlyList<DecisionInput> Inputs => _inputs;
+
+    public IReadOnlyList<EligibleVoter> Voters => _voters;
+
+    public bool IsVotingOpen(DateTimeOffset now) => State == DecisionState.Voting && VotingClosedAt is null && (VotingClosesAt is null || now < VotingClosesAt);
+
+    public void AllowPublic(bool allow)
+    {
+        AllowPublicInput = allow;
+        PublicInputToken = allow ? PublicInputToken ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() : null;
+    }
+
+    public void OpenInput() => Move(DecisionState.OpenForInput, "opened for input", DecisionState.Draft);
+
+    public DecisionInput AddInput(Guid? authorUserId, string? publicName, string? publicEmail, string text, bool isCommunity, DateTimeOffset now)
+    {
+        if (State != DecisionState.OpenForInput)
+        {
+            throw new BusinessException(GovernanceErrorCodes.InputClosed, StatusCodes.Status409Conflict);
+        }
+
+        var input = new DecisionInput(Guid.CreateVersion7(), Id, authorUserId, publicName, publicEmail, text, isCommunity, now);
+        _inputs.Add(input);
+        return input;
+    }
+
+    public void Recuse(Guid userId, string reason, DateTimeOffset now)
+    {
+        if (State is not (DecisionState.Draft or DecisionState.OpenForInput))
+        {
+            throw new BusinessException(GovernanceErrorCodes.RecusalTooLate, StatusCodes.Status409Conflict);
+        }
+
+        Recusals.RemoveAll(r => r.UserId == userId);
+        Recusals = [.. Recusals, new Recusal(userId, reason, now)];
+    }
+
+    /// <summary>Freezes the electorate: today's voting seat holders, less recusals.</summary>
+    public void OpenVoting(DateTimeOffset now, IReadOnlyList<(Guid UserId, SeatCategory Category)> holders)
+    {
+        EnsureIn("opened for voting", DecisionState.Draft, DecisionState.OpenForInput);
+        if (VotingClosesAt is { } closes && closes <= now)
+        {
+            throw new FieldValidationException(Framework.Exceptions.FrameworkErrorCodes.Validation, new Dictionary<string, string[]>
+            {
+                ["votingClosesAt"] = ["The voting deadline has already passed; set a later one first."],
+            });
+        }
+
+        var recused = Recusals.Select(r => r.UserId).ToHashSet();
+        var electorate = holders.Where(h => !recused.Contains(h.UserId)).DistinctBy(h => h.UserId).ToList();
+        if (electorate.Count == 0)
+        {
+            throw new BusinessException(GovernanceErrorCodes.NoEligibleVoters, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        foreach (var (userId, category) in electorate)
+        {
+            _voters.Add(new EligibleVoter(Id, userId, category));
+        }
+
+        State = DecisionState.Voting;
+        VotingOpenedAt = now;
+        BallotSecret = SecretBallot ? RandomNumberGenerator.GetBytes(32) : null;
+        AddDomainEvent(new VotingOpened(TenantId, Id, Title, VotingClosesAt, electorate.Select(e => e.UserId).ToList()));
+    }
+
+    /// <summary>Refuses a vote unless voting is open and the voter is in the frozen electorate.</summary>
+    public EligibleVoter EnsureCanVote(Guid userId, DateTimeOffset now)
+    {
+        if (State != DecisionState.Voting)
+        {
+            throw new BusinessException(
+                State is DecisionState.Draft or DecisionState.OpenForInput ? GovernanceErrorCodes.VotingNotOpen : GovernanceErrorCodes.VotingClosed,
+                StatusCodes.Status409Conflict);
+        }
+
+        if (!IsVotingOpen(now))
+        {
+            throw new BusinessException(GovernanceErrorCodes.VotingClosed, StatusCodes.Status409Conflict);
+        }
+
+        return _voters.FirstOrDefault(v => v.UserId == userId)
+               ?? throw new BusinessException(GovernanceErrorCodes.NotEligible, StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>The key a secret ballot is stored under while voting is open.</summary>
+    public byte[] BallotKeyFor(Guid userId)
+        => HMACSHA256.HashData(BallotSecret ?? throw new InvalidOperationException("No ballot secret."), userId.ToByteArray());
+
+    /// <summary>Freezes the tally and forgets the ballot secret; the close-the-loop clock starts.</summary>
+    public bool CloseVoting(DateTimeOffset now, string tallyJson, int closeTheLoopDays)
+    {
+        if (State == DecisionState.Voting && VotingClosedAt is not null)
+        {
+            return false; // already closed: closing twice (the job and a person) is harmless
+        }
+
+        EnsureIn("closed for voting", DecisionState.Voting);
+        VotingClosedAt = VotingClosesAt is { } deadline && deadline < now ? deadline : now;
+        TallyJson = tallyJson;
+        BallotSecret = null;
+        CloseTheLoopDueAt = VotingClosedAt.Value.AddDays(closeTheLoopDays);
+        return true;
+    }
+
+    /// <summary>Records the outcome; every input must say how it was used. Raises <see cref="DecisionDecided"/>.</summary>
+    public void Record(
+        DateTimeOffset now,
+        string outcome,
+        string rationale,
+        IReadOnlyDictionary<Guid, (InputUse Use, string Explanation)> uses,
+        IReadOnlyList<Guid> voterUserIds,
+        bool? passed,
+        string? winner)
+    {
+        if (State != DecisionState.Voting || VotingClosedAt is null)
+        {
+            throw Illegal("recorded");
+        }
+
+        var unanswered = _inputs.Where(i => !uses.ContainsKey(i.Id)).Select(i => i.Id.ToString()).ToArray();
+        if (unanswered.Length > 0)
+        {
+            throw new FieldValidationException(
+                GovernanceErrorCodes.InputsNotAnswered,
+                new Dictionary<string, string[]> { ["inputUses"] = unanswered.Select(id => $"Input {id} has no answer.").ToArray() },
+                StatusCodes.Status422UnprocessableEntity);
+        }
+
+        foreach (var input in _inputs)
+        {
+            var (use, explanation) = uses[input.Id];
+            input.Answer(use, explanation);
+        }
+
+        Outcome = outcome;
+        Rationale = rationale;
+        RecordedAt = now;
+        State = DecisionState.Decided;
+        var contributors = _inputs
+            .GroupBy(i => i.AuthorUserId?.ToString() ?? $"public:{i.PublicEmail?.ToLowerInvariant() ?? i.Id.ToString()}")
+            .Select(g => new DecisionContributor(
+                g.First().AuthorUserId,
+                g.First().PublicName,
+                g.First().PublicEmail,
+                g.Select(i => new ContributedInput(i.Id, i.Text, i.Use!.Value.ToString(), i.UseExplanation!)).ToList()))
+            .ToList();
+        AddDomainEvent(new DecisionDecided(TenantId, Id, CouncilId, Title, outcome, rationale, SecretBallot, passed, winner, contributors, voterUserIds));
+    }
+
+    public void Implement(DateOnly implementedOn, string note)
+    {
+        EnsureIn("marked implemented", DecisionState.Decided);
+        ImplementedOn = implementedOn;
+        ImplementationNote = note;
+        State = DecisionState.Implemented;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        EnsureIn("closed", DecisionState.Decided, DecisionState.Implemented);
+        ClosedAt = now;
+        State = DecisionState.Closed;
+    }
+
+    public void Withdraw(string reason)
+    {
+        if (State == DecisionState.Voting && VotingClosedAt is not null)
+        {
+            throw Illegal("withdrawn");
+        }
+
+        EnsureIn("withdrawn", DecisionState.Draft, DecisionState.OpenForInput, DecisionState.Voting);
+        WithdrawnReason = reason;
+        BallotSecret = null;
+        State = DecisionState.Withdrawn;
+    }
+
+    /// <summary>Overdue: voting closed, the due date passed, and the loop is still not closed.</summary>
+    public bool IsOverdue(DateTimeOffset now) => RecordedAt is null && CloseTheLoopDueAt is { } due && now > due && State == DecisionState.Voting;
+
+    private void Move(DecisionState to, string action, params DecisionState[] from)
+    {
+        EnsureIn(action, from);
+        State = to;
+    }
+
+    private void EnsureIn(string action, params DecisionState[] allowed)
+    {
+        if (!allowed.Contains(State))
+        {
+            throw Illegal(action);
+        }
+    }
+
+    private BusinessException Illegal(string action)
+        => new BusinessException(GovernanceErrorCodes.IllegalTransition, StatusCodes.Status409Conflict)
+            .WithData("state", State.ToString())
+            .WithData("action", action);
+}
+
+/// <summary>A comment or suggestion on a decision, and, once recorded, how it was used.</summary>
+public sealed class DecisionInput : Entity<Guid>, IMultiTenant
+{
+    private DecisionInput()
+    {
+    }
+
+    internal DecisionInput(Guid id, Guid decisionId, Guid? authorUserId, string? publicName, string? publicEmail, string text, bool isCommunity, DateTimeOffset createdAt)
+    {
+        Id = id;
+        DecisionId = decisionId;
+        AuthorUserId = authorUserId;
+        PublicName = publicName;
+        PublicEmail = publicEmail;
+        Text = text;
+        IsCommunityInput = isCommunity;
+        CreatedAt = createdAt;
+    }
+
+    public Guid? TenantId { get; private set; }
+
+    public Guid DecisionId { get; private set; }
+
+    /// <summary>The member who gave it; null for input from the public link.</summary>
+    public Guid? AuthorUserId { get; private set; }
+
+    public string? PublicName { get; private set; }
+
+    public string? PublicEmail { get; private set; }
+
+    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>Came from the community side (public, a community seat, or a member without an institutional role).</summary>
+    public bool IsCommunityInput { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public InputUse? Use { get; private set; }
+
+    public string? UseExplanation { get; private set; }
+
+    internal void Answer(InputUse use, string explanation)
+    {
+        Use = use;
+        UseExplanation = explanation;
+    }
+}
+
+/// <summary>A member of the electorate frozen when voting opened.</summary>
+public sealed class EligibleVoter : IMultiTenant
+{
+    private EligibleVoter()
+    {
+    }
+
+    internal EligibleVoter(Guid decisionId, Guid userId, SeatCategory category)
+    {
+        DecisionId = decisionId;
+        UserId = userId;
+        Category = category;
+    }
+
+    public Guid? TenantId { get; private set; }
+
+    public Guid DecisionId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public SeatCategory Category { get; private set; }
+
+    public bool IsCommunity => Category.IsCommunity();
+}
+
+/// <summary>
+/// One stored ballot. An open ballot names its voter; a secret ballot carries only a key derived from the voter and
+/// a per-decision secret that is destroyed at close. It has no timestamps and a random id, so neither its order nor
+/// its time can be matched with <see cref="BallotParticipation"/>.
+/// </summary>
+public sealed class Ballot : IMultiTenant
+{
+    private Ballot()
+    {
+    }
+
+    public Ballot(Guid decisionId, Guid? voterUserId, byte[]? ballotKey, bool isCommunity, string contentJson)
+    {
+        Id = Guid.NewGuid();
+        DecisionId = decisionId;
+        VoterUserId = voterUserId;
+        BallotKey = ballotKey;
+        IsCommunity = isCommunity;
+        ContentJson = contentJson;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid? TenantId { get; private set; }
+
+    public Guid DecisionId { get; private set; }
+
+    public Guid? VoterUserId { get; private set; }
+
+    public byte[]? BallotKey { get; private set; }
+
+    public bool IsCommunity { get; private set; }
+
+    public string ContentJson { get; set; } = string.Empty;
+}
+
+/// <summary>Who has voted on a decision (for quorum and the feedback loop), never what they chose.</summary>
+public sealed class BallotParticipation : IMultiTenant
+{
+    private BallotParticipation()
+    {
+    }
+
+    public BallotParticipation(Guid decisionId, Guid userId)
+    {
+        DecisionId = decisionId;
+        UserId = userId;
+    }
+
+    public Guid? TenantId { get; private set; }
+
+    public Guid DecisionId { get; private set; }
+
+    public Guid UserId { get; private set; }
+}

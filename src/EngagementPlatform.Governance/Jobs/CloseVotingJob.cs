@@ -1,0 +1,15 @@
+using EngagementPlatform.Governance.Application.Decisions;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace EngagementPlatform.Governance.Jobs;
+
+/// <summary>Closes voting at the deadline. Runs in the decision's tenant; closing an already-closed vote does nothing.</summary>
+public sealed class CloseVotingJob(IMediator mediator, ILogger<CloseVotingJob> logger)
+{
+    public async Task RunAsync(Guid decisionId)
+    {
+        var closed = await mediator.Send(new CloseVotingCommand(decisionId, Automatic: true));
+        logger.LogInformation("Voting deadline reached for decision {DecisionId}; closed now: {Closed}", decisionId, closed is not null);
+    }
+}
