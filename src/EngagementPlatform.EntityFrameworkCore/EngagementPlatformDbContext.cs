@@ -85,6 +85,16 @@ public sealed class EngagementPlatformDbContext(
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null).ToList())
         {
             ConfigureFilters(modelBuilder, entityType.ClrType);
+
+            // Our entities create their ids (Guid v7) in code. Keys EF thinks it generates make a new child added
+            // through a navigation look like an existing row, so they are marked as never generated.
+            if (entityType.ClrType.Namespace?.StartsWith("EngagementPlatform.", StringComparison.Ordinal) == true)
+            {
+                foreach (var key in entityType.FindPrimaryKey()?.Properties.Where(p => p.ClrType == typeof(Guid)) ?? [])
+                {
+                    key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+                }
+            }
         }
     }
 

@@ -22,10 +22,769 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.CompositionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("categories");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MinimumSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_seats");
+
+                    b.Property<decimal?>("MinimumShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("minimum_share");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phases")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("phases");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_composition_rules");
+
+                    b.HasIndex("CouncilId")
+                        .HasDatabaseName("ix_composition_rules_council_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_composition_rules_tenant_id");
+
+                    b.ToTable("composition_rules", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.Council", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Charter")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("charter");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<Guid?>("DeleterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deleter_id");
+
+                    b.Property<DateTimeOffset?>("DeletionTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deletion_time");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<int>("MinimumCellSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_cell_size");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RequireComplianceToVote")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_compliance_to_vote");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_councils");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_councils_tenant_id");
+
+                    b.ToTable("councils", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.Seat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<bool>("IsVoting")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_voting");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seats");
+
+                    b.HasIndex("CouncilId")
+                        .HasDatabaseName("ix_seats_council_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_seats_tenant_id");
+
+                    b.ToTable("seats", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.SeatAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ended_early");
+
+                    b.Property<Guid>("SeatId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seat_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date")
+                        .HasColumnName("term_start");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seat_assignments");
+
+                    b.HasIndex("SeatId")
+                        .HasDatabaseName("ix_seat_assignments_seat_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_seat_assignments_tenant_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_seat_assignments_tenant_id_user_id");
+
+                    b.ToTable("seat_assignments", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("BallotKey")
+                        .HasColumnType("bytea")
+                        .HasColumnName("ballot_key");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content_json");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<bool>("IsCommunity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_community");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("VoterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballots");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_ballots_tenant_id");
+
+                    b.HasIndex("DecisionId", "BallotKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_decision_id_ballot_key")
+                        .HasFilter("ballot_key IS NOT NULL");
+
+                    b.HasIndex("DecisionId", "VoterUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_decision_id_voter_user_id")
+                        .HasFilter("voter_user_id IS NOT NULL");
+
+                    b.ToTable("ballots", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.BallotParticipation", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("DecisionId", "UserId")
+                        .HasName("pk_ballot_participations");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_ballot_participations_tenant_id");
+
+                    b.ToTable("ballot_participations", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowPublicInput")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_public_input");
+
+                    b.Property<byte[]>("BallotSecret")
+                        .HasColumnType("bytea")
+                        .HasColumnName("ballot_secret");
+
+                    b.Property<DateTimeOffset?>("CloseTheLoopDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("close_the_loop_due_at");
+
+                    b.Property<string>("CloseVotingJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("close_voting_job_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int?>("CommunityQuorum")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_quorum");
+
+                    b.Property<bool>("ConcurrentMajority")
+                        .HasColumnType("boolean")
+                        .HasColumnName("concurrent_majority");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<Guid?>("DeleterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deleter_id");
+
+                    b.Property<DateTimeOffset?>("DeletionTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deletion_time");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("ImplementationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("implementation_note");
+
+                    b.Property<DateOnly?>("ImplementedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("implemented_on");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PublicInputToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("public_input_token");
+
+                    b.Property<decimal>("Quorum")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("quorum");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Recusals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("recusals");
+
+                    b.Property<bool>("SecretBallot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret_ballot");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TallyJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tally_json");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("threshold");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("VotingClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voting_closed_at");
+
+                    b.Property<DateTimeOffset?>("VotingClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voting_closes_at");
+
+                    b.Property<DateTimeOffset?>("VotingOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voting_opened_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decisions");
+
+                    b.HasIndex("PublicInputToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decisions_public_input_token");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_decisions_tenant_id");
+
+                    b.HasIndex("TenantId", "CouncilId", "State")
+                        .HasDatabaseName("ix_decisions_tenant_id_council_id_state");
+
+                    b.ToTable("decisions", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.DecisionInput", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<bool>("IsCommunityInput")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_community_input");
+
+                    b.Property<string>("PublicEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("public_email");
+
+                    b.Property<string>("PublicName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("public_name");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("use");
+
+                    b.Property<string>("UseExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("use_explanation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_inputs");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_decision_inputs_decision_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_decision_inputs_tenant_id");
+
+                    b.HasIndex("TenantId", "AuthorUserId")
+                        .HasDatabaseName("ix_decision_inputs_tenant_id_author_user_id");
+
+                    b.ToTable("decision_inputs", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.EligibleVoter", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("DecisionId", "UserId")
+                        .HasName("pk_eligible_voters");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_eligible_voters_tenant_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_eligible_voters_tenant_id_user_id");
+
+                    b.ToTable("eligible_voters", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Diversity.MemberDemographics", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Neighborhood")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("neighborhood");
+
+                    b.Property<string>("RaceEthnicity")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("race_ethnicity");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_member_demographics");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_member_demographics_tenant_id");
+
+                    b.ToTable("member_demographics", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.GovernanceSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CloseTheLoopDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("close_the_loop_days");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settings_tenant_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId"), false);
+
+                    b.ToTable("settings", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Meetings.AttendanceRecord", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("MeetingId", "UserId")
+                        .HasName("pk_attendance");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_attendance_tenant_id");
+
+                    b.ToTable("attendance", "governance");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccessSupports")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("access_supports");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("agenda");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<Guid?>("DeleterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deleter_id");
+
+                    b.Property<DateTimeOffset?>("DeletionTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deletion_time");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_meetings_tenant_id");
+
+                    b.HasIndex("TenantId", "CouncilId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_tenant_id_council_id_starts_at");
+
+                    b.ToTable("meetings", "governance");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Identity.Domain.PermissionGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -64,7 +823,6 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
             modelBuilder.Entity("EngagementPlatform.Identity.Domain.Role", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -109,7 +867,6 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
             modelBuilder.Entity("EngagementPlatform.Identity.Domain.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -244,7 +1001,6 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
             modelBuilder.Entity("EngagementPlatform.SaaS.Domain.Edition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -301,7 +1057,6 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
             modelBuilder.Entity("EngagementPlatform.SaaS.Domain.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -784,6 +1539,86 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("OpenIddictTokens", "identity");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.CompositionRule", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Councils.Council", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_composition_rules_councils_council_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.Seat", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Councils.Council", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seats_councils_council_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.SeatAssignment", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Councils.Seat", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("SeatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seat_assignments_seats_seat_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.Ballot", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballots_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.BallotParticipation", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_participations_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.DecisionInput", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Decisions.Decision", null)
+                        .WithMany("Inputs")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_inputs_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.EligibleVoter", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Decisions.Decision", null)
+                        .WithMany("Voters")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_eligible_voters_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Meetings.AttendanceRecord", b =>
+                {
+                    b.HasOne("EngagementPlatform.Governance.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Identity.Domain.PermissionGrant", b =>
                 {
                     b.HasOne("EngagementPlatform.Identity.Domain.Role", null)
@@ -942,6 +1777,30 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.Council", b =>
+                {
+                    b.Navigation("Rules");
+
+                    b.Navigation("Seats");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.Seat", b =>
+                {
+                    b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Decisions.Decision", b =>
+                {
+                    b.Navigation("Inputs");
+
+                    b.Navigation("Voters");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Governance.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

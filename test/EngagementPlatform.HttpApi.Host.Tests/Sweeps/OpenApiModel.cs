@@ -70,6 +70,30 @@ internal sealed class BodySampler(JsonElement document)
 
     public JsonNode? Huge(JsonElement schema) => Sample(schema, null, 0, Mode.Huge);
 
+    /// <summary>Whether the body has a free-text string anywhere (not an enum, id, date or number).</summary>
+    public bool HasFreeText(JsonElement schema, int depth = 0)
+    {
+        var resolved = Resolve(schema);
+        if (depth > 4 || resolved.TryGetProperty("enum", out _))
+        {
+            return false;
+        }
+
+        var types = Types(resolved);
+        if (types.Contains("object"))
+        {
+            return resolved.TryGetProperty("properties", out var properties) && properties.EnumerateObject().Any(p => HasFreeText(p.Value, depth + 1));
+        }
+
+        if (types.Contains("array"))
+        {
+            return resolved.TryGetProperty("items", out var items) && HasFreeText(items, depth + 1);
+        }
+
+        var format = resolved.TryGetProperty("format", out var f) ? f.GetString() : null;
+        return types.Contains("string") && !types.Contains("integer") && !types.Contains("number") && format is not ("uuid" or "date" or "date-time");
+    }
+
     /// <summary>One body per top-level property, with only that property of a wrong JSON type.</summary>
     public IEnumerable<(string Property, JsonNode Body)> WrongTypes(JsonElement schema)
     {
@@ -179,8 +203,8 @@ internal sealed class BodySampler(JsonElement document)
 
         if (types.Contains("array"))
         {
-            return mode == Mode.Huge && resolved.TryGetProperty("items", out var items) && Types(Resolve(items)).Contains("string")
-                ? new JsonArray(JsonValue.Create(new string('x', HugeLength)))
+            return mode == Mode.Huge && resolved.TryGetProperty("items", out var items) && HasFreeText(items, depth + 1)
+                ? new JsonArray(Sample(items, name, depth + 1, mode))
                 : new JsonArray();
         }
 
@@ -199,6 +223,11 @@ internal sealed class BodySampler(JsonElement document)
             if (format == "uuid")
             {
                 return nullable ? null : JsonValue.Create(Guid.NewGuid());
+            }
+
+            if (format == "date")
+            {
+                return JsonValue.Create("2026-12-01");
             }
 
             if (format == "date-time")

@@ -10,7 +10,7 @@ namespace EngagementPlatform.HttpApi.Host.Tests.Sweeps;
 /// by a tenant is 403/404), and no token is 401; (2) bad input — malformed JSON, a null body, wrong types,
 /// huge strings and unknown enum values are 4xx problem details, never 5xx. Neither may change anything.
 /// </summary>
-public sealed class SweepTests(SweepFixture app, ITestOutputHelper output) : IClassFixture<SweepFixture>
+public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper output) : IClassFixture<SweepFixture>
 {
     [Fact]
     public async Task Isolation_sweep_finds_no_cross_tenant_success_and_no_unauthenticated_access()
@@ -103,9 +103,13 @@ public sealed class SweepTests(SweepFixture app, ITestOutputHelper output) : ICl
             {
                 ("malformed JSON", Json("{\"broken\": ")),
                 ("null body", Json("null")),
-                ("huge strings", Json(sampler.Huge(schema)?.ToJsonString() ?? "{}")),
                 ("body over 1 MiB", Json(new JsonObject { ["padding"] = new string('x', 1_200_000) }.ToJsonString())),
             };
+            if (sampler.HasFreeText(schema))
+            {
+                cases.Add(("huge strings", Json(sampler.Huge(schema)?.ToJsonString() ?? "{}")));
+            }
+
             cases.AddRange(sampler.WrongTypes(schema).Select(c => ($"wrong type for {c.Property}", Json(c.Body.ToJsonString()))));
             cases.AddRange(sampler.UnknownEnums(schema).Select(c => ($"unknown enum value for {c.Property}", Json(c.Body.ToJsonString()))));
 
@@ -180,11 +184,16 @@ public sealed class SweepTests(SweepFixture app, ITestOutputHelper output) : ICl
 
             var client = hostOwned || operation.Path.StartsWith("/api/saas/", StringComparison.Ordinal) ? host : alpha;
             var response = await client.GetAsync(path + (path.Contains('?') ? "&" : "?") + "maxResultCount=1000");
-            snapshot[operation.Key] = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            // A problem's traceId differs on every request; everything else must stay the same.
+            var body = TraceId().Replace(await response.Content.ReadAsStringAsync(), string.Empty);
+            snapshot[operation.Key] = $"{(int)response.StatusCode} {body}";
         }
 
         return snapshot;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex TraceId();
 
     private static HttpContent Json(string text) => new StringContent(text, Encoding.UTF8, "application/json");
 }
