@@ -2,7 +2,9 @@ using EngagementPlatform.HttpApi.Host;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console());
+// Serilog writes the logs; other registered providers (none by default, a capture in tests) receive them too.
+builder.Logging.ClearProviders();
+builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console(), writeToProviders: true);
 EngagementPlatformHost.ConfigureServices(builder.Services, builder.Configuration);
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EngagementPlatform.Framework.MultiTenancy;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EngagementPlatform.TestBase;
@@ -19,6 +20,12 @@ public class ApiFixture : IAsyncLifetime
 
     public ApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>The application's clock; move it forward to test deadlines and due dates.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Every log line the application wrote.</summary>
+    public LogCapture Logs { get; } = new();
+
     public string ConnectionString { get; private set; } = string.Empty;
 
     /// <summary>Settings a derived fixture adds (e.g. the Hangfire server on).</summary>
@@ -27,7 +34,11 @@ public class ApiFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
-        Factory = new ApiFactory(ConnectionString, Settings);
+        Factory = new ApiFactory(ConnectionString, Settings, services =>
+        {
+            services.AddSingleton<EngagementPlatform.Framework.Timing.IClock>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+        });
         _ = Factory.Server;
     }
 
