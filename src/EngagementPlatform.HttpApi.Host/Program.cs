@@ -4,7 +4,10 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 // Serilog writes the logs; other registered providers (none by default, a capture in tests) receive them too.
 builder.Logging.ClearProviders();
-builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console(), writeToProviders: true);
+builder.Host.UseSerilog(
+    (context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console(),
+    preserveStaticLogger: true, // each host its own logger: several hosts share a process in the tests
+    writeToProviders: true);
 EngagementPlatformHost.ConfigureServices(builder.Services, builder.Configuration);
 
 var app = builder.Build();

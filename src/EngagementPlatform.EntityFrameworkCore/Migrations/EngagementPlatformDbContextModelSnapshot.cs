@@ -452,7 +452,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnName("state");
 
                     b.Property<string>("TallyJson")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("tally_json");
 
                     b.Property<Guid?>("TenantId")

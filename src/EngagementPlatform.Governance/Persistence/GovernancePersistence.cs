@@ -96,7 +96,7 @@ public static class GovernanceModelBuilderExtensions
             b.Property(d => d.Quorum).HasPrecision(5, 4);
             b.Property(d => d.Options).HasJson();
             b.Property(d => d.Recusals).HasJson();
-            b.Property(d => d.TallyJson).HasColumnType("jsonb");
+            b.Property(d => d.TallyJson).HasColumnType("json"); // json keeps the frozen text exactly; jsonb would reorder it
             b.Property(d => d.Outcome).HasMaxLength(4000);
             b.Property(d => d.Rationale).HasMaxLength(20000);
             b.Property(d => d.ImplementationNote).HasMaxLength(4000);

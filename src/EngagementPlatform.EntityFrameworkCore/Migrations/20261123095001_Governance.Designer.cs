@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EngagementPlatform.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(EngagementPlatformDbContext))]
-    [Migration("20261123094000_Governance")]
+    [Migration("20261123095001_Governance")]
     partial class Governance
     {
         /// <inheritdoc />
@@ -455,7 +455,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnName("state");
 
                     b.Property<string>("TallyJson")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("tally_json");
 
                     b.Property<Guid?>("TenantId")

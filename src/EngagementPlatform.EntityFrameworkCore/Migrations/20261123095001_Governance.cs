@@ -65,7 +65,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     close_voting_job_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     close_the_loop_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ballot_secret = table.Column<byte[]>(type: "bytea", nullable: true),
-                    tally_json = table.Column<string>(type: "jsonb", nullable: true),
+                    tally_json = table.Column<string>(type: "json", nullable: true),
                     outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     rationale = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
