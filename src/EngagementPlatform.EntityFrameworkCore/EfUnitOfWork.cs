@@ -1,13 +1,15 @@
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.UnitOfWork;
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EngagementPlatform.EntityFrameworkCore;
 
-internal sealed class EfUnitOfWork(EngagementPlatformDbContext db, IPublisher publisher) : IUnitOfWork
+internal sealed class EfUnitOfWork(EngagementPlatformDbContext db, IPublisher publisher, ILogger<EfUnitOfWork> logger) : IUnitOfWork
 {
     private const int MaxEventRounds = 16;
+    private readonly List<Func<Task>> _onCommitted = [];
     private IDbContextTransaction? _transaction;
 
     public bool IsActive => _transaction is not null;
@@ -23,6 +25,35 @@ internal sealed class EfUnitOfWork(EngagementPlatformDbContext db, IPublisher pu
 
         _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return new Scope(this);
+    }
+
+    public Task OnCommittedAsync(Func<Task> action)
+    {
+        if (_transaction is null)
+        {
+            return action();
+        }
+
+        _onCommitted.Add(action);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunCommittedActionsAsync()
+    {
+        var actions = _onCommitted.ToList();
+        _onCommitted.Clear();
+        foreach (var action in actions)
+        {
+            try
+            {
+                await action();
+            }
+            catch (Exception exception)
+            {
+                // The change is committed; a failed follow-up (waking a job) must not turn it into an error.
+                logger.LogWarning(exception, "An action after commit failed");
+            }
+        }
     }
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -61,6 +92,9 @@ internal sealed class EfUnitOfWork(EngagementPlatformDbContext db, IPublisher pu
             await owner.SaveChangesAsync(cancellationToken);
             await owner._transaction!.CommitAsync(cancellationToken);
             _completed = true;
+            await owner._transaction.DisposeAsync();
+            owner._transaction = null;
+            await owner.RunCommittedActionsAsync();
         }
 
         public async ValueTask DisposeAsync()
@@ -74,6 +108,7 @@ internal sealed class EfUnitOfWork(EngagementPlatformDbContext db, IPublisher pu
 
             if (!_completed)
             {
+                owner._onCommitted.Clear();
                 await transaction.RollbackAsync();
                 // Nothing tracked may leak into a later save of the same scope after a rollback.
                 owner.Db.ChangeTracker.Clear();

@@ -10,6 +10,8 @@ using EngagementPlatform.Governance.Domain.Diversity;
 using EngagementPlatform.Governance.Domain.Meetings;
 using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Domain;
+using EngagementPlatform.Notifications.Domain;
+using EngagementPlatform.Notifications.Persistence;
 using EngagementPlatform.Identity.Persistence;
 using EngagementPlatform.SaaS.Domain;
 using EngagementPlatform.SaaS.Persistence;
@@ -29,7 +31,7 @@ public sealed class EngagementPlatformDbContext(
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
     IClock clock)
-    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, IDataProtectionKeyContext
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -71,6 +73,12 @@ public sealed class EngagementPlatformDbContext(
 
     public DbSet<GovernanceSettings> GovernanceSettings => Set<GovernanceSettings>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<EmailTemplateOverride> EmailTemplateOverrides => Set<EmailTemplateOverride>();
+
+    public DbSet<EmailSuppression> EmailSuppressions => Set<EmailSuppression>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => currentTenant.Id;
 
@@ -80,6 +88,7 @@ public sealed class EngagementPlatformDbContext(
         modelBuilder.ConfigureIdentity();
         modelBuilder.ConfigureSaas();
         modelBuilder.ConfigureGovernance();
+        modelBuilder.ConfigureNotifications();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null).ToList())
@@ -106,14 +115,14 @@ public sealed class EngagementPlatformDbContext(
         {
             var tenantId = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid?)], entity, Expression.Constant(nameof(IMultiTenant.TenantId)));
             var current = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
-            modelBuilder.Entity(clrType).HasQueryFilter(QueryFilters.Tenant, Expression.Lambda(Expression.Equal(tenantId, current), entity));
+            modelBuilder.Entity(clrType).HasQueryFilter(Framework.Data.DataFilters.Tenant, Expression.Lambda(Expression.Equal(tenantId, current), entity));
             modelBuilder.Entity(clrType).HasIndex(nameof(IMultiTenant.TenantId));
         }
 
         if (typeof(ISoftDelete).IsAssignableFrom(clrType))
         {
             var isDeleted = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(bool)], entity, Expression.Constant(nameof(ISoftDelete.IsDeleted)));
-            modelBuilder.Entity(clrType).HasQueryFilter(QueryFilters.SoftDelete, Expression.Lambda(Expression.Not(isDeleted), entity));
+            modelBuilder.Entity(clrType).HasQueryFilter(Framework.Data.DataFilters.SoftDelete, Expression.Lambda(Expression.Not(isDeleted), entity));
         }
     }
 
@@ -201,8 +210,3 @@ public sealed class EngagementPlatformDbContext(
     }
 }
 
-public static class QueryFilters
-{
-    public const string Tenant = "Tenant";
-    public const string SoftDelete = "SoftDelete";
-}

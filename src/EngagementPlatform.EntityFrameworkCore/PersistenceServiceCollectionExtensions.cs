@@ -1,6 +1,7 @@
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Persistence;
+using EngagementPlatform.Notifications.Persistence;
 using EngagementPlatform.SaaS.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IIdentityDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ISaasDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IGovernanceDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         return services;
     }

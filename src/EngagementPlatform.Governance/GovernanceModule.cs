@@ -16,6 +16,7 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton(GovernanceErrorCodes.Messages());
         services.AddSingleton<IPermissionDefinitionProvider, GovernancePermissionDefinitionProvider>();
         services.AddTransient<CloseVotingJob>();
+        services.AddTransient<VotingReminderJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGovernanceEndpoints();

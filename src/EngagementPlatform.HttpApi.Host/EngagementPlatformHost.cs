@@ -8,6 +8,8 @@ using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance;
 using EngagementPlatform.Identity;
+using EngagementPlatform.Notifications;
+using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.SaaS;
 using FluentValidation;
 using Hangfire;
@@ -33,6 +35,7 @@ public static class EngagementPlatformHost
         new IdentityModule(),
         new SaasModule(),
         new GovernanceModule(),
+        new NotificationsModule(),
     ];
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, bool web = true)
@@ -153,6 +156,13 @@ public static class EngagementPlatformHost
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        if (configuration.GetValue("Hangfire:Server:Enabled", true))
+        {
+            // The safety net behind the wake-up after each commit: due mail (retries included) goes out within a minute.
+            app.Services.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, job => job.RunAsync(), Cron.Minutely());
+        }
+
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],

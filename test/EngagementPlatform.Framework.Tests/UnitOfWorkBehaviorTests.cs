@@ -113,6 +113,12 @@ public sealed class UnitOfWorkBehaviorTests
             return Task.CompletedTask;
         }
 
+        public Task OnCommittedAsync(Func<Task> action)
+        {
+            Log.Add("on-committed");
+            return Task.CompletedTask;
+        }
+
         private sealed class Scope(RecordingUnitOfWork owner) : IUnitOfWorkScope
         {
             public Task CompleteAsync(CancellationToken cancellationToken = default)

@@ -12,6 +12,12 @@ public interface IUnitOfWork
     Task<IUnitOfWorkScope> BeginAsync(CancellationToken cancellationToken = default);
 
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current transaction has committed (never if it rolls back), e.g. to
+    /// wake a job that reads what was just written. Without an active unit of work it runs at once.
+    /// </summary>
+    Task OnCommittedAsync(Func<Task> action);
 }
 
 public interface IUnitOfWorkScope : IAsyncDisposable

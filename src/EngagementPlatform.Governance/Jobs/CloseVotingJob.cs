@@ -13,3 +13,9 @@ public sealed class CloseVotingJob(IMediator mediator, ILogger<CloseVotingJob> l
         logger.LogInformation("Voting deadline reached for decision {DecisionId}; closed now: {Closed}", decisionId, closed is not null);
     }
 }
+
+/// <summary>A day before the deadline, reminds eligible voters who have not voted.</summary>
+public sealed class VotingReminderJob(IMediator mediator)
+{
+    public async Task RunAsync(Guid decisionId) => await mediator.Send(new RemindNonVotersCommand(decisionId));
+}

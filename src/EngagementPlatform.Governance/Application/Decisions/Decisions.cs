@@ -184,6 +184,10 @@ public sealed class DecisionHandlers(
                 if (decision.VotingClosesAt is { } closesAt)
                 {
                     decision.CloseVotingJobId = jobs.Schedule<CloseVotingJob>(job => job.RunAsync(decision.Id), closesAt);
+                    if (closesAt.AddHours(-24) > clock.Now)
+                    {
+                        jobs.Schedule<VotingReminderJob>(job => job.RunAsync(decision.Id), closesAt.AddHours(-24));
+                    }
                 }
 
                 break;

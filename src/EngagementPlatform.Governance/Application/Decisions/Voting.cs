@@ -18,6 +18,8 @@ public sealed record CastVoteCommand(Guid DecisionId, string? Choice, IReadOnlyL
 
 public sealed record GetMyVoteQuery(Guid DecisionId) : IQuery<MyVoteDto>;
 
+public sealed record RemindNonVotersCommand(Guid DecisionId) : ICommand;
+
 /// <summary>Closes voting and freezes the tally. Returns null when an automatic close finds nothing to close.</summary>
 public sealed record CloseVotingCommand(Guid DecisionId, bool Automatic = false) : ICommand<Tally?>;
 
@@ -65,8 +67,23 @@ public sealed class VotingHandlers(IGovernanceDbContext db, IClock clock, ICurre
       ICommandHandler<CloseVotingCommand, Tally?>,
       IQueryHandler<GetTallyQuery, Tally>,
       IQueryHandler<GetVotesQuery, IReadOnlyList<OpenVoteDto>>,
-      ICommandHandler<RecordDecisionCommand, DecisionDto>
+      ICommandHandler<RecordDecisionCommand, DecisionDto>,
+      ICommandHandler<RemindNonVotersCommand>
 {
+    public async ValueTask<Unit> Handle(RemindNonVotersCommand command, CancellationToken cancellationToken)
+    {
+        var decision = await db.Decisions.Include(d => d.Voters).FirstOrDefaultAsync(d => d.Id == command.DecisionId, cancellationToken);
+        if (decision is null)
+        {
+            return Unit.Value; // withdrawn and gone: nothing to remind
+        }
+
+        var voted = await db.BallotParticipations.Where(p => p.DecisionId == decision.Id).Select(p => p.UserId).ToListAsync(cancellationToken);
+        decision.RemindNonVoters(voted.ToHashSet(), clock.Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     public async ValueTask<MyVoteDto> Handle(CastVoteCommand command, CancellationToken cancellationToken)

@@ -167,6 +167,21 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         AddDomainEvent(new VotingOpened(TenantId, Id, Title, VotingClosesAt, electorate.Select(e => e.UserId).ToList()));
     }
 
+    /// <summary>Tells eligible voters who have not voted that the deadline is near (raises <see cref="VotingClosingSoon"/>).</summary>
+    public void RemindNonVoters(IReadOnlyCollection<Guid> votedUserIds, DateTimeOffset now)
+    {
+        if (!IsVotingOpen(now) || VotingClosesAt is not { } closesAt)
+        {
+            return;
+        }
+
+        var pending = _voters.Select(v => v.UserId).Where(id => !votedUserIds.Contains(id)).ToList();
+        if (pending.Count > 0)
+        {
+            AddDomainEvent(new VotingClosingSoon(TenantId, Id, Title, closesAt, pending));
+        }
+    }
+
     /// <summary>Refuses a vote unless voting is open and the voter is in the frozen electorate.</summary>
     public EligibleVoter EnsureCanVote(Guid userId, DateTimeOffset now)
     {

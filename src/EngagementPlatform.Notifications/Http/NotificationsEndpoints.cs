@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.Permissions;
+using EngagementPlatform.Notifications.Application;
+using EngagementPlatform.Notifications.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EngagementPlatform.Notifications.Http;
+
+internal static class NotificationsEndpoints
+{
+    public static void MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/notifications").WithTags("Notifications");
+
+        api.MapGet("/outbox", async ([AsParameters] PageRequest page, OutboxStatus? status, IMediator m, CancellationToken ct) => await m.Send(new GetOutboxQuery(page, status), ct))
+            .RequirePermission(NotificationsPermissions.Outbox).WithName("GetOutbox");
+        api.MapPost("/outbox/{id:guid}/requeue", async (Guid id, IMediator m, CancellationToken ct) => await m.Send(new RequeueCommand(id), ct))
+            .RequirePermission(NotificationsPermissions.Outbox).WithName("RequeueOutboxMessage");
+
+        api.MapGet("/templates", async (IMediator m, CancellationToken ct) => await m.Send(new GetTemplatesQuery(), ct))
+            .RequirePermission(NotificationsPermissions.Templates).WithName("GetEmailTemplates");
+        api.MapPost("/templates/overrides", async (TemplateOverrideRequest r, IMediator m, CancellationToken ct) =>
+                Results.Created((string?)null, await m.Send(new CreateOverrideCommand(r.Name, r.Culture, r.Subject, r.Text, r.Html), ct)))
+            .RequirePermission(NotificationsPermissions.Templates).WithName("CreateEmailTemplateOverride");
+        api.MapGet("/templates/overrides/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => await m.Send(new GetOverrideQuery(id), ct))
+            .RequirePermission(NotificationsPermissions.Templates).WithName("GetEmailTemplateOverride");
+        api.MapPut("/templates/overrides/{id:guid}", async (Guid id, UpdateOverrideRequest r, IMediator m, CancellationToken ct) =>
+                await m.Send(new UpdateOverrideCommand(id, r.Subject, r.Text, r.Html), ct))
+            .RequirePermission(NotificationsPermissions.Templates).WithName("UpdateEmailTemplateOverride");
+        api.MapDelete("/templates/overrides/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new DeleteOverrideCommand(id), ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(NotificationsPermissions.Templates).WithName("DeleteEmailTemplateOverride");
+        api.MapPost("/templates/preview", async (PreviewRequest r, IMediator m, CancellationToken ct) => await m.Send(new PreviewCommand(r.Name, r.Culture, r.Subject, r.Text, r.Html), ct))
+            .RequirePermission(NotificationsPermissions.Templates).WithName("PreviewEmailTemplate");
+
+        api.MapGet("/my-preferences", async (IMediator m, CancellationToken ct) => await m.Send(new GetMyPreferencesQuery(), ct))
+            .RequireAuthorization().WithName("GetMyEmailPreferences");
+        api.MapPut("/my-preferences", async (SavePreferencesRequest r, IMediator m, CancellationToken ct) => await m.Send(new SaveMyPreferencesCommand(r.Subscriptions), ct))
+            .RequireAuthorization().WithName("SaveMyEmailPreferences");
+
+        // One-click unsubscribe (RFC 8058): no sign-in; the token names the address and the category it stops.
+        api.MapGet("/unsubscribe/{token}", (string token, UnsubscribeTokens tokens) =>
+            {
+                var request = tokens.Read(token);
+                return request is null
+                    ? Results.NotFound()
+                    : Page(Text("Confirm", request.Category.ToString(), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
+            })
+            .AllowAnonymous().ExcludeFromDescription();
+        api.MapPost("/unsubscribe/{token}", async (string token, IMediator m, CancellationToken ct) =>
+            {
+                var done = await m.Send(new UnsubscribeCommand(token), ct);
+                return Page(Text("Done", done.Category.ToString(), Mask(done.Email)), string.Empty);
+            })
+            .AllowAnonymous().DisableAntiforgery().WithName("Unsubscribe");
+    }
+
+    private static string Mask(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 1 ? email : email[0] + new string('•', Math.Min(6, at - 1)) + email[at..];
+    }
+
+    private static IResult Page(string message, string form)
+    {
+        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+        return Results.Content(
+            $"""
+            <!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>EngagementPlatform</title><style>body{"{"}font-family:system-ui,sans-serif;max-width:30rem;margin:3rem auto;padding:0 1rem;color:#1b1f23{"}"}
+            button{"{"}padding:.7rem 1.2rem;background:#0b5cad;color:#fff;border:0;border-radius:4px;font-size:1rem{"}"}</style></head>
+            <body><main><h1>EngagementPlatform</h1><p>{WebUtility.HtmlEncode(message)}</p>{form}</main></body></html>
+            """,
+            "text/html; charset=utf-8");
+    }
+
+    private static string Text(string key, params object[] args)
+    {
+        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
+        var template = key switch
+        {
+            "Confirm" => es ? "¿Dejar de enviar correos de tipo {0} a {1}?" : "Stop sending {0} emails to {1}?",
+            "Button" => es ? "Darme de baja" : "Unsubscribe",
+            _ => es ? "Listo: no enviaremos más correos de tipo {0} a {1}." : "Done: we will send no more {0} emails to {1}.",
+        };
+        return string.Format(CultureInfo.CurrentCulture, template, args);
+    }
+}

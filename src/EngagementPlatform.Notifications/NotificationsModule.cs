@@ -1,0 +1,33 @@
+using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Framework.Modularity;
+using EngagementPlatform.Framework.Permissions;
+using EngagementPlatform.Notifications.Http;
+using EngagementPlatform.Notifications.Sending;
+using EngagementPlatform.Notifications.Templates;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EngagementPlatform.Notifications;
+
+/// <summary>The email outbox, its sender, templates, preferences and the close-the-loop emails.</summary>
+public sealed class NotificationsModule : IModule
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(NotificationsErrorCodes.Messages());
+        services.AddSingleton<IPermissionDefinitionProvider, NotificationsPermissionDefinitionProvider>();
+        services.Configure<MailOptions>(configuration.GetSection("Smtp"));
+        services.PostConfigure<MailOptions>(o => o.PublicUrl ??= configuration["App:SelfUrl"]);
+        services.Configure<OutboxOptions>(configuration.GetSection("Notifications:Outbox"));
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<MessageBuilder>();
+        services.AddSingleton<IMailTransport, ConfiguredMailTransport>();
+        services.AddScoped<UnsubscribeTokens>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddTransient<OutboxDispatchJob>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNotificationsEndpoints();
+}
