@@ -22,6 +22,8 @@ public sealed class ApiFactory(string connectionString, IDictionary<string, stri
             ["App:SpaPath"] = string.Empty,
             ["OpenIddict:UseEphemeralKeys"] = "true",
             ["Hangfire:Server:Enabled"] = "false",
+            // Without an SMTP server configured, mail goes to a folder; keep it out of the build output.
+            ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ep-test-mail"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Tests that stop the database on purpose would otherwise fill the output with expected errors.
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Fatal",
