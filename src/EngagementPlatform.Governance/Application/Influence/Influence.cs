@@ -138,12 +138,18 @@ public sealed class InfluenceHandlers(IGovernanceDbContext db, IClock clock, ICu
             return new DiversityDto(null, min, new Dictionary<string, IReadOnlyList<AggregateCell>>());
         }
 
+        // Withheld groups are merged into one nameless cell: even the name of a small group can point at a person.
+        static IReadOnlyList<AggregateCell> Shown(IReadOnlyList<AggregateCell> cells)
+            => cells.Any(c => c.Suppressed)
+                ? [.. cells.Where(c => !c.Suppressed), new AggregateCell("withheld", null, true)]
+                : cells;
+
         return new DiversityDto(holders.Count, min, new Dictionary<string, IReadOnlyList<AggregateCell>>
         {
-            ["language"] = SmallCellSuppression.Suppress(Count(d => [d.Language ?? string.Empty]), min),
-            ["ageBand"] = SmallCellSuppression.Suppress(Count(d => [d.AgeBand ?? string.Empty]), min),
-            ["raceEthnicity"] = SmallCellSuppression.Suppress(Count(d => d.RaceEthnicity), min),
-            ["neighborhood"] = SmallCellSuppression.Suppress(Count(d => [d.Neighborhood ?? string.Empty]), min),
+            ["language"] = Shown(SmallCellSuppression.Suppress(Count(d => [d.Language ?? string.Empty]), min)),
+            ["ageBand"] = Shown(SmallCellSuppression.Suppress(Count(d => [d.AgeBand ?? string.Empty]), min)),
+            ["raceEthnicity"] = Shown(SmallCellSuppression.Suppress(Count(d => d.RaceEthnicity), min)),
+            ["neighborhood"] = Shown(SmallCellSuppression.Suppress(Count(d => [d.Neighborhood ?? string.Empty]), min)),
         });
     }
 
