@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Notifications.Application;
 using EngagementPlatform.Notifications.Domain;
@@ -49,10 +50,10 @@ internal static class NotificationsEndpoints
         // One-click unsubscribe (RFC 8058): no sign-in; the token names the address and the category it stops.
         api.MapGet("/unsubscribe/{token}", (string token, UnsubscribeTokens tokens) =>
             {
-                var request = tokens.Read(token);
-                return request is null
-                    ? Results.NotFound()
-                    : Page(Text("Confirm", request.Category.ToString(), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
+                // The same refusal as the POST, so a broken link says why in the reader's language.
+                var request = tokens.Read(token)
+                              ?? throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
+                return Page(Text("Confirm", request.Category.ToString(), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
             })
             .AllowAnonymous().ExcludeFromDescription();
         api.MapPost("/unsubscribe/{token}", async (string token, IMediator m, CancellationToken ct) =>

@@ -129,13 +129,14 @@ public sealed class OutboxDispatcher(
 
     private Task RetryLaterAsync(OutboxMessage row, string error, CancellationToken cancellationToken)
     {
-        // The claim counted this attempt; give up after the configured number.
-        if (row.Attempts + 1 >= options.Value.MaxAttempts)
+        // The claim already counted this attempt (the row was read back after the UPDATE): give up after the
+        // configured number, and wait BaseBackoffSeconds before the first retry.
+        if (row.Attempts >= options.Value.MaxAttempts)
         {
-            return FailAsync(row, $"Gave up after {row.Attempts + 1} attempts: {error}", cancellationToken);
+            return FailAsync(row, $"Gave up after {row.Attempts} attempts: {error}", cancellationToken);
         }
 
-        var next = clock.Now + options.Value.BackoffAfter(row.Attempts + 1);
+        var next = clock.Now + options.Value.BackoffAfter(row.Attempts);
         return db.OutboxMessages.IgnoreQueryFilters(AllTenants).Where(m => m.Id == row.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, Trim(error)), CancellationToken.None);
     }
