@@ -67,7 +67,7 @@ PROJECTS=()
 for proj in "$REPO"/test/*/*.csproj; do
   [[ -e "$proj" ]] || continue
   name=$(basename "$proj" .csproj)
-  [[ "$name" == *.Tests ]] && matches "$name" && PROJECTS+=("$proj")
+  [[ "$name" == *Tests ]] && matches "$name" && PROJECTS+=("$proj")
 done
 RUN_DOTNET=0
 [[ -z "$FILTER" || ${#PROJECTS[@]} -gt 0 ]] && RUN_DOTNET=1
@@ -152,7 +152,7 @@ if ((RUN_DOTNET)); then
       done
     fi
   elif ((${#PROJECTS[@]} == 0)); then
-    ep_say "No .NET test projects (test/*/*.Tests.csproj) yet"
+    ep_say "No .NET test projects (test/*/*Tests.csproj) yet"
   else
     ep_warn "skipping the .NET tests: the build failed"
   fi
