@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Jobs;
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Notifications.Domain;
@@ -24,7 +25,9 @@ internal sealed class EmailOutbox(
     IUnitOfWork unitOfWork,
     IJobScheduler jobs,
     IClock clock,
-    IOptions<MailOptions> mail) : IEmailOutbox
+    IOptions<MailOptions> mail,
+    ICurrentTenant currentTenant,
+    ITenantStore tenants) : IEmailOutbox
 {
     private bool _wakeScheduled;
 
@@ -37,7 +40,12 @@ internal sealed class EmailOutbox(
             return false;
         }
 
-        var culture = DefaultTemplates.Cultures.Contains(recipient.PreferredLanguage) ? recipient.PreferredLanguage! : "en";
+        var culture = DefaultTemplates.Cultures.Contains(recipient.PreferredLanguage)
+            ? recipient.PreferredLanguage!
+            : currentTenant.Id is { } tenantId && (await tenants.FindAsync(tenantId, cancellationToken))?.DefaultLanguage is { } tenantLanguage
+                && DefaultTemplates.Cultures.Contains(tenantLanguage)
+                ? tenantLanguage
+                : "en";
         var text = await TemplateAsync(template, culture, cancellationToken);
         var unsubscribeUrl = category == EmailCategory.Essential ? null : tokens.Url(recipient.Email, category);
         var values = JsonSerializer.SerializeToNode(model, JsonSerializerOptions.Web) as JsonObject ?? [];

@@ -11,6 +11,7 @@ public static class SaasPermissions
     public const string Editions = "Saas.Editions";
     public const string EditionsManage = "Saas.Editions.Manage";
     public const string Jobs = "Saas.Jobs";
+    public const string TenantSettings = "Saas.TenantSettings";
 }
 
 internal sealed class SaasPermissionDefinitionProvider : IPermissionDefinitionProvider
@@ -25,6 +26,7 @@ internal sealed class SaasPermissionDefinitionProvider : IPermissionDefinitionPr
         context.Add(SaasPermissions.TenantsDelete, "Delete partnerships", "Eliminar alianzas", MultiTenancySides.Host, Admin);
         context.Add(SaasPermissions.Editions, "See plans", "Ver planes", MultiTenancySides.Host, Admin);
         context.Add(SaasPermissions.EditionsManage, "Create, edit and delete plans", "Crear, editar y eliminar planes", MultiTenancySides.Host, Admin);
+        context.Add(SaasPermissions.TenantSettings, "Change the partnership's settings (name shown, default language)", "Cambiar la configuración de la alianza (nombre visible, idioma predeterminado)", MultiTenancySides.Tenant, Admin);
         context.Add(SaasPermissions.Jobs, "Open the background jobs dashboard", "Abrir el panel de tareas en segundo plano", MultiTenancySides.Host, Admin);
     }
 }

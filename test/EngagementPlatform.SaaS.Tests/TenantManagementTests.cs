@@ -121,3 +121,30 @@ public sealed class TenantManagementTests(ApiFixture app) : IClassFixture<ApiFix
     private static async Task<int> CountAsync(HttpClient host)
         => (await (await host.GetAsync("/api/saas/tenants")).ReadJsonAsync()).GetProperty("totalCount").GetInt32();
 }
+
+public sealed class TenantSettingsTests(ApiFixture app) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task A_partnership_admin_sets_the_default_language_and_new_users_inherit_it()
+    {
+        await app.CreateTenantAsync("lengua");
+        using var admin = await app.ClientAsync("lengua", "admin");
+        (await (await admin.GetAsync("/api/saas/my-tenant")).ReadJsonAsync()).GetProperty("defaultLanguage").GetString().ShouldBe("en");
+
+        await (await admin.PutAsJsonAsync("/api/saas/my-tenant", new { defaultLanguage = "fr" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Framework:ValidationFailed");
+        var saved = await (await admin.PutAsJsonAsync("/api/saas/my-tenant", new { displayName = "Alianza de Salud", defaultLanguage = "es" })).ReadJsonAsync();
+        saved.GetProperty("defaultLanguage").GetString().ShouldBe("es");
+        saved.GetProperty("displayName").GetString().ShouldBe("Alianza de Salud");
+
+        var created = await (await admin.PostAsJsonAsync("/api/identity/users", new { userName = "nuevo", email = "nuevo@lengua.test", password = ApiFixture.Password }))
+            .ReadJsonAsync();
+        var user = await (await admin.GetAsync($"/api/identity/users/{created.GetProperty("id").GetGuid()}")).ReadJsonAsync();
+        user.GetProperty("preferredLanguage").GetString().ShouldBe("es");
+
+        using var member = await app.ClientAsync("lengua", "nuevo");
+        await (await member.PutAsJsonAsync("/api/saas/my-tenant", new { defaultLanguage = "en" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Framework:Forbidden");
+        using var host = await app.HostAdminAsync();
+        var list = await (await host.GetAsync("/api/saas/tenants?filter=lengua")).ReadJsonAsync();
+        list.GetProperty("items")[0].GetProperty("defaultLanguage").GetString().ShouldBe("es");
+    }
+}

@@ -30,9 +30,9 @@ public sealed partial class ErrorMessageCatalog(IEnumerable<ErrorMessageResource
         var template = culture.TwoLetterISOLanguageName == "es" ? message.Es : message.En;
         return values is null || values.Count == 0
             ? template
-            : Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? Convert.ToString(v, culture) ?? string.Empty : m.Value);
+            : TemplateField().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? Convert.ToString(v, culture) ?? string.Empty : m.Value);
     }
 
     [GeneratedRegex(@"\{(\w+)\}")]
-    private static partial Regex Placeholder();
+    private static partial Regex TemplateField();
 }

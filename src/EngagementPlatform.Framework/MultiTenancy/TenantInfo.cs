@@ -1,7 +1,8 @@
 namespace EngagementPlatform.Framework.MultiTenancy;
 
 /// <summary>What the resolution pipeline needs to know about a tenant.</summary>
-public sealed record TenantInfo(Guid Id, string Name, bool IsActive);
+/// <summary><see cref="DefaultLanguage"/> (en or es) is used when a person has not chosen one.</summary>
+public sealed record TenantInfo(Guid Id, string Name, bool IsActive, string DefaultLanguage = "en");
 
 /// <summary>Looks tenants up by id or name. Implemented by the SaaS module.</summary>
 public interface ITenantStore

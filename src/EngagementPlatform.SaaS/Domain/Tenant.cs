@@ -25,6 +25,11 @@ public sealed partial class Tenant : FullAuditedAggregateRoot<Guid>
 
     public Guid? EditionId { get; set; }
 
+    /// <summary>The language for people who have not chosen one (new users, the public): en or es.</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    public static readonly string[] Languages = ["en", "es"];
+
     /// <summary>A suspended tenant cannot sign in or be reached; its data stays.</summary>
     public bool IsActive { get; private set; } = true;
 

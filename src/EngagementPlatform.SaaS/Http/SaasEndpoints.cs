@@ -26,7 +26,7 @@ internal static class SaasEndpoints
         tenants.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => await mediator.Send(new GetTenantQuery(id), ct))
             .RequirePermission(SaasPermissions.Tenants).WithName("GetTenant");
         tenants.MapPut("/{id:guid}", async (Guid id, UpdateTenantRequest request, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new UpdateTenantCommand(id, request.Name, request.EditionId, request.DisplayName, request.IsActive), ct))
+                await mediator.Send(new UpdateTenantCommand(id, request.Name, request.EditionId, request.DisplayName, request.IsActive, request.DefaultLanguage), ct))
             .RequirePermission(SaasPermissions.TenantsUpdate).WithName("UpdateTenant");
         tenants.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             {
@@ -34,6 +34,12 @@ internal static class SaasEndpoints
                 return Results.NoContent();
             })
             .RequirePermission(SaasPermissions.TenantsDelete).WithName("DeleteTenant");
+
+        // The partnership's own settings, for its admin (tenant side).
+        endpoints.MapGet("/api/saas/my-tenant", async (IMediator mediator, CancellationToken ct) => await mediator.Send(new GetMyTenantQuery(), ct))
+            .WithTags("SaaS").RequirePermission(SaasPermissions.TenantSettings).WithName("GetMyTenant");
+        endpoints.MapPut("/api/saas/my-tenant", async (UpdateMyTenantCommand command, IMediator mediator, CancellationToken ct) => await mediator.Send(command, ct))
+            .WithTags("SaaS").RequirePermission(SaasPermissions.TenantSettings).WithName("UpdateMyTenant");
 
         var editions = endpoints.MapGroup("/api/saas/editions").WithTags("SaaS");
         editions.MapGet("/", async (IMediator mediator, CancellationToken ct) => await mediator.Send(new GetEditionsQuery(), ct))

@@ -120,7 +120,7 @@ public sealed class DecisionHandlers(
             Quorum = command.Quorum,
             Threshold = command.Threshold,
             SecretBallot = command.SecretBallot,
-            VotingClosesAt = command.VotingClosesAt,
+            VotingClosesAt = command.VotingClosesAt?.ToUniversalTime(),
             ConcurrentMajority = command.ConcurrentMajority ?? false,
             CommunityQuorum = command.CommunityQuorum,
         };

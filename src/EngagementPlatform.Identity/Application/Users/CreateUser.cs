@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Identity.Domain;
 using FluentValidation;
 using Mediator;
@@ -26,7 +27,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-public sealed class CreateUserHandler(UserManager<User> users, RoleManager<Role> roles) : ICommandHandler<CreateUserCommand, CreatedId>
+public sealed class CreateUserHandler(UserManager<User> users, RoleManager<Role> roles, ICurrentTenant currentTenant, ITenantStore tenants) : ICommandHandler<CreateUserCommand, CreatedId>
 {
     public async ValueTask<CreatedId> Handle(CreateUserCommand command, CancellationToken cancellationToken)
     {
@@ -36,7 +37,9 @@ public sealed class CreateUserHandler(UserManager<User> users, RoleManager<Role>
             UserName = command.UserName.Trim(),
             Email = command.Email.Trim(),
             Name = string.IsNullOrWhiteSpace(command.Name) ? command.UserName.Trim() : command.Name.Trim(),
-            PreferredLanguage = command.PreferredLanguage ?? "en",
+            PreferredLanguage = command.PreferredLanguage
+                                ?? (currentTenant.Id is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.DefaultLanguage : null)
+                                ?? "en",
         };
         (await users.CreateAsync(user, command.Password)).ThrowIfFailed();
         await UserRules.SetRolesAsync(users, roles, user, command.RoleNames ?? [RoleNames.Member]);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.SaaS.Domain;
 using EngagementPlatform.SaaS.Persistence;
 using FluentValidation;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace EngagementPlatform.SaaS.Application.Tenants;
 
-public sealed record TenantDto(Guid Id, string Name, string? DisplayName, Guid? EditionId, bool IsActive, DateTimeOffset CreationTime);
+public sealed record TenantDto(Guid Id, string Name, string? DisplayName, Guid? EditionId, bool IsActive, string DefaultLanguage, DateTimeOffset CreationTime);
 
 public sealed record TenantCreated(Guid Id, string Name);
 
@@ -20,11 +21,28 @@ public sealed record CreateTenantCommand(
     string? DisplayName,
     string AdminEmailAddress,
     string AdminPassword,
-    Guid? EditionId) : ICommand<TenantCreated>;
+    Guid? EditionId,
+    string? DefaultLanguage = null) : ICommand<TenantCreated>;
 
-public sealed record UpdateTenantRequest(string Name, Guid? EditionId, string? DisplayName, bool? IsActive);
+public sealed record UpdateTenantRequest(string Name, Guid? EditionId, string? DisplayName, bool? IsActive, string? DefaultLanguage);
 
-public sealed record UpdateTenantCommand(Guid Id, string Name, Guid? EditionId, string? DisplayName, bool? IsActive) : ICommand<TenantDto>;
+public sealed record UpdateTenantCommand(Guid Id, string Name, Guid? EditionId, string? DisplayName, bool? IsActive, string? DefaultLanguage = null) : ICommand<TenantDto>;
+
+/// <summary>What a partnership's own admin may change about it.</summary>
+public sealed record MyTenantDto(string Name, string? DisplayName, string DefaultLanguage);
+
+public sealed record GetMyTenantQuery : IQuery<MyTenantDto>;
+
+public sealed record UpdateMyTenantCommand(string? DisplayName, string DefaultLanguage) : ICommand<MyTenantDto>;
+
+public sealed class UpdateMyTenantValidator : AbstractValidator<UpdateMyTenantCommand>
+{
+    public UpdateMyTenantValidator()
+    {
+        RuleFor(c => c.DisplayName).MaximumLength(256);
+        RuleFor(c => c.DefaultLanguage).Must(l => Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
+    }
+}
 
 public sealed record DeleteTenantCommand(Guid Id) : ICommand;
 
@@ -41,6 +59,7 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenantComman
         RuleFor(c => c.DisplayName).MaximumLength(256);
         RuleFor(c => c.AdminEmailAddress).NotEmpty().MaximumLength(256).EmailAddress();
         RuleFor(c => c.AdminPassword).NotEmpty().MaximumLength(128);
+        RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
     }
 }
 
@@ -51,15 +70,18 @@ public sealed class UpdateTenantValidator : AbstractValidator<UpdateTenantComman
         RuleFor(c => c.Name).NotEmpty().Must(Tenant.IsValidName)
             .WithMessage("Use 1 to 64 letters, digits or hyphens, starting and ending with a letter or digit.");
         RuleFor(c => c.DisplayName).MaximumLength(256);
+        RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
     }
 }
 
-public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemoryCache cache)
+public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemoryCache cache, ICurrentTenant currentTenant)
     : ICommandHandler<CreateTenantCommand, TenantCreated>,
       ICommandHandler<UpdateTenantCommand, TenantDto>,
       ICommandHandler<DeleteTenantCommand>,
       IQueryHandler<GetTenantsQuery, PagedResult<TenantDto>>,
-      IQueryHandler<GetTenantQuery, TenantDto>
+      IQueryHandler<GetTenantQuery, TenantDto>,
+      IQueryHandler<GetMyTenantQuery, MyTenantDto>,
+      ICommandHandler<UpdateMyTenantCommand, MyTenantDto>
 {
     private static readonly Dictionary<string, Expression<Func<Tenant, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -68,13 +90,14 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
     };
 
     private static readonly Expression<Func<Tenant, TenantDto>> ToDto =
-        t => new TenantDto(t.Id, t.Name, t.DisplayName, t.EditionId, t.IsActive, t.CreationTime);
+        t => new TenantDto(t.Id, t.Name, t.DisplayName, t.EditionId, t.IsActive, t.DefaultLanguage, t.CreationTime);
 
     public async ValueTask<TenantCreated> Handle(CreateTenantCommand command, CancellationToken cancellationToken)
     {
         var tenant = new Tenant(Guid.CreateVersion7(), command.Name, command.DisplayName?.Trim());
         await EnsureNameIsFreeAsync(tenant.Name, null, cancellationToken);
         tenant.EditionId = await CheckEditionAsync(command.EditionId, cancellationToken);
+        tenant.DefaultLanguage = command.DefaultLanguage ?? tenant.DefaultLanguage;
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -100,6 +123,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
 
         tenant.EditionId = await CheckEditionAsync(command.EditionId, cancellationToken);
         tenant.DisplayName = command.DisplayName?.Trim() ?? tenant.DisplayName;
+        tenant.DefaultLanguage = command.DefaultLanguage ?? tenant.DefaultLanguage;
         if (command.IsActive == true)
         {
             tenant.Activate();
@@ -143,6 +167,22 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
     public async ValueTask<TenantDto> Handle(GetTenantQuery query, CancellationToken cancellationToken)
         => await db.Tenants.AsNoTracking().Where(t => t.Id == query.Id).Select(ToDto).FirstOrDefaultAsync(cancellationToken)
            ?? throw new EntityNotFoundException(nameof(Tenant), query.Id);
+
+    public async ValueTask<MyTenantDto> Handle(GetMyTenantQuery query, CancellationToken cancellationToken)
+    {
+        var tenant = await FindAsync(currentTenant.Id ?? Guid.Empty, cancellationToken);
+        return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage);
+    }
+
+    public async ValueTask<MyTenantDto> Handle(UpdateMyTenantCommand command, CancellationToken cancellationToken)
+    {
+        var tenant = await FindAsync(currentTenant.Id ?? Guid.Empty, cancellationToken);
+        tenant.DisplayName = command.DisplayName?.Trim() ?? tenant.DisplayName;
+        tenant.DefaultLanguage = command.DefaultLanguage;
+        await db.SaveChangesAsync(cancellationToken);
+        TenantStore.Evict(cache, tenant.Id, tenant.Name);
+        return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage);
+    }
 
     private async Task<Tenant> FindAsync(Guid id, CancellationToken cancellationToken)
         => await db.Tenants.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
