@@ -131,6 +131,12 @@ public sealed class SaveSeatValidator : AbstractValidator<SaveSeatCommand>
     }
 }
 
+public sealed class AssignSeatValidator : AbstractValidator<AssignSeatCommand>
+{
+    // Left out, the start would bind as 0001-01-01: an open-ended term from the year 1 that blocks the seat and the person.
+    public AssignSeatValidator() => RuleFor(c => c.TermStart).NotEmpty().WithMessage("Give the date the term starts.");
+}
+
 public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositionRuleCommand>
 {
     public AddCompositionRuleValidator()

@@ -56,6 +56,8 @@ public sealed class CreateMeetingValidator : AbstractValidator<CreateMeetingComm
     public CreateMeetingValidator()
     {
         RuleFor(c => c.Meeting.Title).NotEmpty().MaximumLength(300).OverridePropertyName("title");
+        // Left out, the start would bind as 0001-01-01 and the meeting would be stored in the year 1.
+        RuleFor(c => c.Meeting.StartsAt).NotEmpty().WithMessage("Say when the meeting starts.").OverridePropertyName("startsAt");
         RuleFor(c => c.Meeting.DurationMinutes).InclusiveBetween(1, 24 * 60).OverridePropertyName("durationMinutes");
         RuleFor(c => c.Meeting.Location).MaximumLength(500).OverridePropertyName("location");
         RuleFor(c => c.Meeting.Agenda).Must(a => a is null || a.Count <= 100).OverridePropertyName("agenda");

@@ -65,7 +65,7 @@ public sealed class Meeting : FullAuditedAggregateRoot<Guid>, IMultiTenant
         Id = id;
         CouncilId = councilId;
         Title = title;
-        StartsAt = startsAt;
+        StartsAt = startsAt.ToUniversalTime(); // PostgreSQL's timestamptz takes UTC only; the instant is what matters
         DurationMinutes = durationMinutes;
     }
 
