@@ -13,7 +13,9 @@ using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.SaaS;
 using FluentValidation;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -57,19 +59,23 @@ public static class EngagementPlatformHost
         services.AddValidatorsFromAssemblies(Modules.Select(m => m.GetType().Assembly).Distinct(), ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddDataProtection().SetApplicationName("EngagementPlatform").PersistKeysToDbContext<EngagementPlatformDbContext>();
 
-        services.AddHangfire((sp, hangfire) => hangfire
+        // Hangfire keeps its storage and filters in statics (JobStorage.Current, GlobalJobFilters). Registering this
+        // host's own storage and filter provider first means two hosts in one process (the test fixtures run several)
+        // never schedule into each other's database or run each other's tenant filter.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)),
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { new TenantJobFilter(sp.GetRequiredService<ICurrentTenant>()) }));
+        services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseFilter(new TenantJobFilter(sp.GetRequiredService<ICurrentTenant>()))
-            .UsePostgreSqlStorage(
-                o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)),
-                }));
+            .UseRecommendedSerializerSettings());
         if (web && configuration.GetValue("Hangfire:Server:Enabled", true))
         {
             services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));

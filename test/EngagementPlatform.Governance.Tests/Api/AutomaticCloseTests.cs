@@ -13,7 +13,7 @@ public sealed class AutomaticCloseTests(JobsFixture app) : IClassFixture<JobsFix
     {
         var alpha = new GovernanceScenario(app);
         var council = await alpha.CouncilAsync("auto", ("CommunityMember", true), ("CommunityMember", true));
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6); // room for the setup and the vote on a loaded machine
         var id = (await alpha.DecisionAsync(council.Id, new { method = "YesNo", quorum = 0.5, threshold = "SimpleMajority", secretBallot = false, votingClosesAt = closesAt }))
             .GetProperty("id").GetGuid();
         await (await alpha.VoteAsync("auto-1", id, new { choice = "Yes" })).ShouldBeSuccessAsync();

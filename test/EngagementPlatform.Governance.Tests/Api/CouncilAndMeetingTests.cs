@@ -86,3 +86,28 @@ public sealed class CouncilAndMeetingTests(TwoTenantFixture app) : IClassFixture
         await (await beta.GetAsync(m)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+public sealed class SeatAndSupportInputTests(TwoTenantFixture app) : IClassFixture<TwoTenantFixture>
+{
+    [Fact]
+    public async Task A_seat_needs_its_category_and_voting_status_and_members_ask_for_support_only_for_themselves()
+    {
+        var alpha = new GovernanceScenario(app);
+        var council = await alpha.CouncilAsync("inputs", ("CommunityMember", true));
+        using var admin = await alpha.AdminAsync();
+        var problem = await (await admin.PostAsJsonAsync($"/api/governance/councils/{council.Id}/seats", new { title = "No category" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Framework:ValidationFailed");
+        problem.GetProperty("errors").TryGetProperty("category", out _).ShouldBeTrue();
+        problem.GetProperty("errors").TryGetProperty("isVoting", out _).ShouldBeTrue();
+        (await (await admin.GetAsync($"/api/governance/councils/{council.Id}")).ReadJsonAsync()).GetProperty("seats").GetArrayLength().ShouldBe(1);
+
+        var meeting = (await (await admin.PostAsJsonAsync($"/api/governance/councils/{council.Id}/meetings", new { title = "M", startsAt = "2026-12-01T18:00:00-05:00", durationMinutes = 60 }))
+            .ReadJsonAsync()).GetProperty("id").GetGuid();
+        var supports = $"/api/governance/councils/{council.Id}/meetings/{meeting}/access-supports";
+        using var member = await app.ClientAsync("alpha", "inputs-1");
+        await (await member.PostAsJsonAsync(supports, new { kind = "Childcare", userId = app.AlphaMemberId })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Framework:Forbidden");
+        await (await admin.PostAsJsonAsync(supports, new { kind = "Childcare", userId = Guid.NewGuid() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Governance:UnknownUser");
+        (await (await admin.PostAsJsonAsync(supports, new { kind = "Childcare", userId = app.AlphaMemberId })).ReadJsonAsync()).GetProperty("userId").GetGuid().ShouldBe(app.AlphaMemberId);
+        (await (await member.PostAsJsonAsync(supports, new { kind = "Transport" })).ReadJsonAsync()).GetProperty("userId").GetGuid().ShouldBe(council.Members[0].UserId);
+    }
+}

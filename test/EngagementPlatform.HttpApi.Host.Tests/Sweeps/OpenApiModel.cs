@@ -155,7 +155,8 @@ internal sealed class BodySampler(JsonElement document)
                 foreach (var option in options.EnumerateArray())
                 {
                     var resolved = Resolve(option);
-                    if (Types(resolved).Any(t => t != "null"))
+                    // An enum schema may carry no "type" at all (string enums are emitted that way).
+                    if (Types(resolved).Any(t => t != "null") || resolved.TryGetProperty("enum", out _))
                     {
                         return resolved;
                     }

@@ -55,9 +55,10 @@ public sealed record GetCouncilsQuery(PageRequest Page) : IQuery<PagedResult<Cou
 
 public sealed record GetCouncilQuery(Guid Id) : IQuery<CouncilDto>;
 
-public sealed record SeatRequest(string Title, SeatCategory Category, bool IsVoting, SeatRole? Role);
+/// <summary>Category and voting are required: a missing category must not quietly count as a community seat.</summary>
+public sealed record SeatRequest(string Title, SeatCategory? Category, bool? IsVoting, SeatRole? Role);
 
-public sealed record SaveSeatCommand(Guid CouncilId, Guid? SeatId, string Title, SeatCategory Category, bool IsVoting, SeatRole? Role) : ICommand<CreatedId>;
+public sealed record SaveSeatCommand(Guid CouncilId, Guid? SeatId, string Title, SeatCategory? Category, bool? IsVoting, SeatRole? Role) : ICommand<CreatedId>;
 
 public sealed record AssignmentRequest(Guid UserId, DateOnly TermStart, DateOnly? TermEnd);
 
@@ -126,7 +127,8 @@ public sealed class SaveSeatValidator : AbstractValidator<SaveSeatCommand>
     public SaveSeatValidator()
     {
         RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Category).IsInEnum();
+        RuleFor(c => c.Category).NotNull().IsInEnum();
+        RuleFor(c => c.IsVoting).NotNull();
         RuleFor(c => c.Role).IsInEnum();
     }
 }
@@ -244,10 +246,12 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, IClock clock, IUser
     public async ValueTask<CreatedId> Handle(SaveSeatCommand command, CancellationToken cancellationToken)
     {
         var council = await db.LoadCouncilAsync(command.CouncilId, cancellationToken);
-        var seat = command.SeatId is { } seatId ? council.FindSeat(seatId) : council.AddSeat(command.Title.Trim(), command.Category, command.IsVoting, command.Role ?? SeatRole.Member);
+        var category = command.Category!.Value;
+        var isVoting = command.IsVoting!.Value;
+        var seat = command.SeatId is { } seatId ? council.FindSeat(seatId) : council.AddSeat(command.Title.Trim(), category, isVoting, command.Role ?? SeatRole.Member);
         seat.Title = command.Title.Trim();
-        seat.Category = command.Category;
-        seat.IsVoting = command.IsVoting;
+        seat.Category = category;
+        seat.IsVoting = isVoting;
         seat.Role = command.Role ?? seat.Role;
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedId(seat.Id);

@@ -1,6 +1,8 @@
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Permissions;
+using Microsoft.AspNetCore.Http;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
 using EngagementPlatform.Governance.Application.Councils;
@@ -102,7 +104,7 @@ public sealed class SetSupportStatusValidator : AbstractValidator<SetSupportStat
     public SetSupportStatusValidator() => RuleFor(c => c.Status).IsInEnum();
 }
 
-public sealed class MeetingHandlers(IGovernanceDbContext db, IClock clock, IUserDirectory users, ICurrentUser currentUser)
+public sealed class MeetingHandlers(IGovernanceDbContext db, IClock clock, IUserDirectory users, ICurrentUser currentUser, IPermissionChecker permissions)
     : ICommandHandler<CreateMeetingCommand, CreatedId>,
       ICommandHandler<UpdateAgendaCommand, MeetingDto>,
       ICommandHandler<RecordAttendanceCommand, MeetingDto>,
@@ -160,6 +162,23 @@ public sealed class MeetingHandlers(IGovernanceDbContext db, IClock clock, IUser
     {
         var meeting = await LoadAsync(command.CouncilId, command.MeetingId, cancellationToken);
         var request = command.Support;
+        if (request.UserId is { } forUser && forUser != currentUser.Id)
+        {
+            // Asking on someone else's behalf is for the staff who run the meeting, and only for real people.
+            if (!await permissions.IsGrantedAsync(GovernancePermissions.MeetingsManage, cancellationToken))
+            {
+                throw new BusinessException(FrameworkErrorCodes.Forbidden, StatusCodes.Status403Forbidden);
+            }
+
+            if (!(await users.FindAsync([forUser], cancellationToken)).ContainsKey(forUser))
+            {
+                throw new FieldValidationException(GovernanceErrorCodes.UnknownUser, new Dictionary<string, string[]>
+                {
+                    ["userId"] = ["There is no such person in this partnership."],
+                });
+            }
+        }
+
         var support = meeting.RequestSupport(request.UserId ?? currentUser.Id, request.Kind, request.Language?.Trim(), request.Details?.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(support);
