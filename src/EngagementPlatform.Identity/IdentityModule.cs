@@ -26,6 +26,7 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<IPermissionDefinitionProvider, IdentityPermissionDefinitionProvider>();
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddScoped<PrincipalFactory>();
+        services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, IdentityConfigurationContributor>();
         services.AddScoped<Framework.Contracts.IUserDirectory, UserDirectory>();
         // Order matters: roles and the admin exist before other modules seed data that refers to them.
         services.AddScoped<IDataSeedContributor, OpenIddictDataSeedContributor>();

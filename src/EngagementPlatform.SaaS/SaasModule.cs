@@ -17,6 +17,7 @@ public sealed class SaasModule : IModule
         services.AddSingleton(SaasErrorCodes.Messages());
         services.AddSingleton<IPermissionDefinitionProvider, SaasPermissionDefinitionProvider>();
         services.AddScoped<ITenantStore, TenantStore>();
+        services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSaasEndpoints();

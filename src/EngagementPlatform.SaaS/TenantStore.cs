@@ -35,7 +35,7 @@ internal sealed class TenantStore(ISaasDbContext db, IMemoryCache cache) : ITena
 
     private Task<TenantInfo?> Query(System.Linq.Expressions.Expression<Func<Domain.Tenant, bool>> predicate, CancellationToken cancellationToken)
         => db.Tenants.AsNoTracking().Where(predicate)
-            .Select(t => new TenantInfo(t.Id, t.Name, t.IsActive, t.DefaultLanguage))
+            .Select(t => new TenantInfo(t.Id, t.Name, t.IsActive, t.DefaultLanguage, t.TimeZone))
             .FirstOrDefaultAsync(cancellationToken);
 
     public static void Evict(IMemoryCache cache, Guid id, params string[] names)

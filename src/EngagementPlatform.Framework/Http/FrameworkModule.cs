@@ -25,6 +25,7 @@ public sealed class FrameworkModule : IModule
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock, SystemClock>();
+        services.AddScoped<ITenantCalendar, TenantCalendar>();
         services.AddSingleton<ICurrentTenant, CurrentTenant>();
         services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
         services.Configure<TenantResolutionOptions>(configuration.GetSection("App:Tenancy"));
@@ -39,6 +40,7 @@ public sealed class FrameworkModule : IModule
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
 
+        services.AddScoped<Configuration.IApplicationConfigurationContributor, Configuration.PermissionsConfigurationContributor>();
         services.AddScoped<IDataSeeder, DataSeeder>();
         services.AddScoped<Jobs.IJobScheduler, Jobs.HangfireJobScheduler>();
 
@@ -50,7 +52,5 @@ public sealed class FrameworkModule : IModule
         });
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Configuration.ApplicationConfigurationEndpoint.MapApplicationConfiguration(endpoints);
 }

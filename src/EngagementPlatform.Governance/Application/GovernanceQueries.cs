@@ -11,8 +11,6 @@ namespace EngagementPlatform.Governance.Application;
 /// <summary>Loading helpers shared by the handlers, so every feature reads aggregates the same way.</summary>
 internal static class GovernanceQueries
 {
-    public static DateOnly Today(this IClock clock) => DateOnly.FromDateTime(clock.Now.UtcDateTime);
-
     public static async Task<Council> LoadCouncilAsync(this IGovernanceDbContext db, Guid id, CancellationToken cancellationToken, bool tracking = true)
     {
         var query = db.Councils.Include(c => c.Seats).ThenInclude(s => s.Assignments).Include(c => c.Rules).AsSplitQuery();

@@ -30,6 +30,11 @@ public sealed partial class Tenant : FullAuditedAggregateRoot<Guid>
 
     public static readonly string[] Languages = ["en", "es"];
 
+    /// <summary>An IANA time zone ("America/Chicago"): what "today" means for terms, deadlines and the web app's times.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public static bool IsKnownTimeZone(string? id) => !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
     /// <summary>A suspended tenant cannot sign in or be reached; its data stays.</summary>
     public bool IsActive { get; private set; } = true;
 

@@ -25,6 +25,7 @@ public static class SaasModelBuilderExtensions
             b.Property(t => t.Name).HasMaxLength(64).IsRequired();
             b.Property(t => t.DisplayName).HasMaxLength(256);
             b.Property(t => t.DefaultLanguage).HasMaxLength(8).HasDefaultValue("en");
+            b.Property(t => t.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
             b.HasIndex(t => t.Name).IsUnique().HasFilter("NOT is_deleted");
             b.HasOne<Edition>().WithMany().HasForeignKey(t => t.EditionId).OnDelete(DeleteBehavior.Restrict);
         });

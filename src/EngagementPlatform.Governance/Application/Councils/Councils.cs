@@ -169,7 +169,7 @@ public sealed class AddRuleTemplateValidator : AbstractValidator<AddRuleTemplate
             .WithMessage($"Known templates: {CompositionRuleTemplates.MedicaidAdvisoryCommittee}.");
 }
 
-public sealed class CouncilHandlers(IGovernanceDbContext db, IClock clock, IUserDirectory users)
+public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar calendar, IUserDirectory users)
     : ICommandHandler<SaveCouncilCommand, CreatedId>,
       IQueryHandler<GetCouncilsQuery, PagedResult<CouncilSummaryDto>>,
       IQueryHandler<GetCouncilQuery, CouncilDto>,
@@ -211,7 +211,7 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, IClock clock, IUser
             .Include(c => c.Seats).ThenInclude(s => s.Assignments).Include(c => c.Rules).AsSplitQuery()
             .OrderBy(c => c.Name).Skip(query.Page.Skip).Take(query.Page.Take)
             .ToListAsync(cancellationToken);
-        var today = clock.Today();
+        var today = await calendar.TodayAsync(cancellationToken);
         var items = councils.Select(c =>
         {
             var seats = c.SeatsOn(today);
@@ -223,7 +223,7 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, IClock clock, IUser
     public async ValueTask<CouncilDto> Handle(GetCouncilQuery query, CancellationToken cancellationToken)
     {
         var council = await db.LoadCouncilAsync(query.Id, cancellationToken, tracking: false);
-        var today = clock.Today();
+        var today = await calendar.TodayAsync(cancellationToken);
         var holders = council.Seats.Select(s => s.HolderOn(today)).OfType<SeatAssignment>().ToList();
         var names = await users.FindAsync(holders.Select(h => h.UserId).ToList(), cancellationToken);
         return new CouncilDto(
@@ -278,7 +278,7 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, IClock clock, IUser
     public async ValueTask<Unit> Handle(EndCurrentTermCommand command, CancellationToken cancellationToken)
     {
         var council = await db.LoadCouncilAsync(command.CouncilId, cancellationToken);
-        council.EndCurrentTerm(command.SeatId, clock.Today());
+        council.EndCurrentTerm(command.SeatId, await calendar.TodayAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -329,7 +329,7 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, IClock clock, IUser
     public async ValueTask<CompositionDto> Handle(GetCompositionQuery query, CancellationToken cancellationToken)
     {
         var council = await db.LoadCouncilAsync(query.CouncilId, cancellationToken, tracking: false);
-        var date = query.Date ?? clock.Today();
+        var date = query.Date ?? await calendar.TodayAsync(cancellationToken);
         var compliance = council.ComplianceOn(date);
         var names = council.Rules.ToDictionary(r => r.Id, r => r.Name);
         var seats = council.SeatsOn(date);

@@ -95,6 +95,7 @@ public sealed class RecuseValidator : AbstractValidator<RecuseCommand>
 public sealed class DecisionHandlers(
     IGovernanceDbContext db,
     IClock clock,
+    ITenantCalendar calendar,
     IJobScheduler jobs)
     : ICommandHandler<CreateDecisionCommand, DecisionDto>,
       IQueryHandler<GetDecisionsQuery, PagedResult<DecisionDto>>,
@@ -174,7 +175,7 @@ public sealed class DecisionHandlers(
                 break;
             case DecisionAction.OpenVoting:
                 var council = await db.LoadCouncilAsync(decision.CouncilId, cancellationToken, tracking: false);
-                var today = clock.Today();
+                var today = await calendar.TodayAsync(cancellationToken);
                 if (council.RequireComplianceToVote && !council.ComplianceOn(today).Compliant)
                 {
                     throw new BusinessException(GovernanceErrorCodes.CouncilNotCompliant, StatusCodes.Status409Conflict);
@@ -217,7 +218,7 @@ public sealed class DecisionHandlers(
     public async ValueTask<DecisionDto> Handle(ImplementDecisionCommand command, CancellationToken cancellationToken)
     {
         var decision = await db.LoadDecisionAsync(command.Id, cancellationToken);
-        decision.Implement(command.ImplementedOn ?? clock.Today(), command.Note.Trim());
+        decision.Implement(command.ImplementedOn ?? await calendar.TodayAsync(cancellationToken), command.Note.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return await DtoAsync(decision, cancellationToken);
     }

@@ -39,7 +39,7 @@ public sealed class AddPublicInputValidator : AbstractValidator<AddPublicInputCo
     }
 }
 
-public sealed class InputHandlers(IGovernanceDbContext db, IClock clock, ICurrentUser currentUser, IUserDirectory users)
+public sealed class InputHandlers(IGovernanceDbContext db, IClock clock, ITenantCalendar calendar, ICurrentUser currentUser, IUserDirectory users)
     : ICommandHandler<AddInputCommand, InputDto>,
       ICommandHandler<AddPublicInputCommand, InputDto>,
       IQueryHandler<GetInputsQuery, IReadOnlyList<InputDto>>,
@@ -53,7 +53,7 @@ public sealed class InputHandlers(IGovernanceDbContext db, IClock clock, ICurren
         var decision = await db.LoadDecisionAsync(command.DecisionId, cancellationToken);
         var council = await db.LoadCouncilAsync(decision.CouncilId, cancellationToken, tracking: false);
         var userId = currentUser.Id!.Value;
-        var category = council.CategoryOf(userId, clock.Today());
+        var category = council.CategoryOf(userId, await calendar.TodayAsync(cancellationToken));
         var isCommunity = category?.IsCommunity() ?? !currentUser.Roles.Any(r => InstitutionalRoles.Contains(r, StringComparer.OrdinalIgnoreCase));
         var input = decision.AddInput(userId, null, null, command.Text.Trim(), isCommunity, clock.Now);
         await db.SaveChangesAsync(cancellationToken);

@@ -63,7 +63,7 @@ public sealed class SaveSettingsValidator : AbstractValidator<SaveSettingsComman
     public SaveSettingsValidator() => RuleFor(c => c.CloseTheLoopDays).InclusiveBetween(1, 365);
 }
 
-public sealed class InfluenceHandlers(IGovernanceDbContext db, IClock clock, ICurrentUser currentUser)
+public sealed class InfluenceHandlers(IGovernanceDbContext db, ITenantCalendar calendar, ICurrentUser currentUser)
     : IQueryHandler<GetCouncilInfluenceQuery, InfluenceDto>,
       IQueryHandler<GetTenantInfluenceQuery, TenantInfluenceDto>,
       IQueryHandler<GetMyInfluenceQuery, IReadOnlyList<MyDecisionInfluenceDto>>,
@@ -110,7 +110,7 @@ public sealed class InfluenceHandlers(IGovernanceDbContext db, IClock clock, ICu
     public async ValueTask<DiversityDto> Handle(GetDiversityQuery query, CancellationToken cancellationToken)
     {
         var council = await db.LoadCouncilAsync(query.CouncilId, cancellationToken, tracking: false);
-        var today = clock.Today();
+        var today = await calendar.TodayAsync(cancellationToken);
         var holders = council.Seats.Select(s => s.HolderOn(today)?.UserId).OfType<Guid>().Distinct().ToList();
         var answers = await db.MemberDemographics.AsNoTracking().Where(d => holders.Contains(d.UserId)).ToListAsync(cancellationToken);
         var byUser = answers.ToDictionary(a => a.UserId);

@@ -29,11 +29,11 @@ public sealed record UpdateTenantRequest(string Name, Guid? EditionId, string? D
 public sealed record UpdateTenantCommand(Guid Id, string Name, Guid? EditionId, string? DisplayName, bool? IsActive, string? DefaultLanguage = null) : ICommand<TenantDto>;
 
 /// <summary>What a partnership's own admin may change about it.</summary>
-public sealed record MyTenantDto(string Name, string? DisplayName, string DefaultLanguage);
+public sealed record MyTenantDto(string Name, string? DisplayName, string DefaultLanguage, string TimeZone);
 
 public sealed record GetMyTenantQuery : IQuery<MyTenantDto>;
 
-public sealed record UpdateMyTenantCommand(string? DisplayName, string DefaultLanguage) : ICommand<MyTenantDto>;
+public sealed record UpdateMyTenantCommand(string? DisplayName, string DefaultLanguage, string? TimeZone = null) : ICommand<MyTenantDto>;
 
 public sealed class UpdateMyTenantValidator : AbstractValidator<UpdateMyTenantCommand>
 {
@@ -41,6 +41,8 @@ public sealed class UpdateMyTenantValidator : AbstractValidator<UpdateMyTenantCo
     {
         RuleFor(c => c.DisplayName).MaximumLength(256);
         RuleFor(c => c.DefaultLanguage).Must(l => Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
+        RuleFor(c => c.TimeZone).Must(Tenant.IsKnownTimeZone!).When(c => c.TimeZone is not null)
+            .WithMessage("Use an IANA time zone such as America/Chicago.");
     }
 }
 
@@ -171,7 +173,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
     public async ValueTask<MyTenantDto> Handle(GetMyTenantQuery query, CancellationToken cancellationToken)
     {
         var tenant = await FindAsync(currentTenant.Id ?? Guid.Empty, cancellationToken);
-        return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage);
+        return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage, tenant.TimeZone);
     }
 
     public async ValueTask<MyTenantDto> Handle(UpdateMyTenantCommand command, CancellationToken cancellationToken)
@@ -179,9 +181,10 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         var tenant = await FindAsync(currentTenant.Id ?? Guid.Empty, cancellationToken);
         tenant.DisplayName = command.DisplayName?.Trim() ?? tenant.DisplayName;
         tenant.DefaultLanguage = command.DefaultLanguage;
+        tenant.TimeZone = command.TimeZone ?? tenant.TimeZone;
         await db.SaveChangesAsync(cancellationToken);
         TenantStore.Evict(cache, tenant.Id, tenant.Name);
-        return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage);
+        return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage, tenant.TimeZone);
     }
 
     private async Task<Tenant> FindAsync(Guid id, CancellationToken cancellationToken)
