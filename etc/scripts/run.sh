@@ -69,7 +69,7 @@ if [[ -f angular/package.json ]]; then
   ep_ensure_node
   # npm install, not npm ci: ci fails on a lockfile written on another platform here
   (cd angular && { npm install --no-audit --no-fund || npm install --no-audit --no-fund; })
-  (cd angular && npx ng build)
+  (cd angular && npm run build) # generates the API client from angular/openapi.json, then ng build
   project=$("$EP_PY" -c 'import json, sys; print(next(iter(json.load(open(sys.argv[1]))["projects"])))' angular/angular.json)
   spa="$REPO/angular/dist/$project/browser"
   if [[ ! -f "$spa/index.html" ]]; then # outputPath changed? take whatever the build produced

@@ -81,7 +81,7 @@ if ((!RUN_DOTNET && !RUN_ANGULAR)); then
 fi
 ep_say "Suites: ${#PROJECTS[@]} .NET test project(s)$( ((RUN_ANGULAR)) && echo ", Angular")${FILTER:+ (filter: $FILTER)}"
 
-rm -rf "$RESULTS" "$REPO/artifacts/reports"
+rm -rf "$RESULTS" "$REPO/artifacts/reports" "$REPO/artifacts/screenshots"
 mkdir -p "$RESULTS"
 export EP_ARTIFACTS="$REPO/artifacts"
 
@@ -92,6 +92,33 @@ apt_pkgs=(python3-aiosmtpd)
 ep_ensure_apt "${apt_pkgs[@]}" || ep_warn "could not install ${apt_pkgs[*]}"
 ep_ensure_apt chromium || ep_warn "could not install chromium (browser tests will fail)"
 [[ -x /usr/bin/chromium ]] && export CHROME_BIN=/usr/bin/chromium
+
+# Angular build ----------------------------------------------------------------------------------
+# Before the .NET tests: the browser tests (EngagementPlatform.Web.Tests) drive the built app.
+angular_ok=0
+if ((RUN_ANGULAR)) || [[ " ${PROJECTS[*]} " == *Web.Tests* ]]; then
+  ep_say "Angular: Node, npm install, ng build"
+  angular_ok=1
+  if ! ep_ensure_node; then
+    record "angular" 0 1 0 "could not install Node $EP_NODE_VERSION"
+    angular_ok=0
+  fi
+  if ((angular_ok)); then
+    ep_say "Node $(node --version), npm $(npm --version 2>/dev/null)"
+    # npm install, not npm ci: ci fails on a lockfile written on another platform here
+    if ! (cd angular && { npm install --no-audit --no-fund || npm install --no-audit --no-fund; }); then
+      record "angular" 0 1 0 "npm install failed"
+      angular_ok=0
+    fi
+  fi
+  if ((angular_ok)); then
+    # npm run build = generate the API client from angular/openapi.json (ng-openapi-gen), then ng build
+    if ! (cd angular && npm run build); then
+      record "angular-build" 0 1 0 "ng build failed"
+      angular_ok=0
+    fi
+  fi
+fi
 
 # .NET -------------------------------------------------------------------------------------------
 if ((RUN_DOTNET)); then
@@ -158,28 +185,8 @@ if ((RUN_DOTNET)); then
   fi
 fi
 
-# Angular ----------------------------------------------------------------------------------------
+# Angular unit tests -----------------------------------------------------------------------------
 if ((RUN_ANGULAR)); then
-  ep_say "Angular: Node, npm install, ng build"
-  angular_ok=1
-  if ! ep_ensure_node; then
-    record "angular" 0 1 0 "could not install Node $EP_NODE_VERSION"
-    angular_ok=0
-  fi
-  if ((angular_ok)); then
-    ep_say "Node $(node --version), npm $(npm --version 2>/dev/null)"
-    # npm install, not npm ci: ci fails on a lockfile written on another platform here
-    if ! (cd angular && { npm install --no-audit --no-fund || npm install --no-audit --no-fund; }); then
-      record "angular" 0 1 0 "npm install failed"
-      angular_ok=0
-    fi
-  fi
-  if ((angular_ok)); then
-    if ! (cd angular && npx ng build); then
-      record "angular-build" 0 1 0 "ng build failed"
-      angular_ok=0
-    fi
-  fi
   if ((angular_ok)); then
     has_test=$("$EP_PY" -c 'import json, sys
 ws = json.load(open(sys.argv[1]))

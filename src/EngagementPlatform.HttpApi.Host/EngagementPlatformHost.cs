@@ -31,6 +31,10 @@ namespace EngagementPlatform.HttpApi.Host;
 /// </summary>
 public static class EngagementPlatformHost
 {
+    /// <summary>True when the build runs the host only to write its OpenAPI document: no jobs, no database.</summary>
+    public static bool GeneratingOpenApiDocument { get; } =
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
     public static IReadOnlyList<IModule> Modules { get; } =
     [
         new FrameworkModule(),
@@ -76,9 +80,10 @@ public static class EngagementPlatformHost
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        if (web && configuration.GetValue("Hangfire:Server:Enabled", true))
+        if (web && !GeneratingOpenApiDocument && configuration.GetValue("Hangfire:Server:Enabled", true))
         {
             services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
+            services.AddHostedService<RecurringJobsRegistration>();
         }
 
         if (!web)
@@ -162,13 +167,6 @@ public static class EngagementPlatformHost
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
-        if (configuration.GetValue("Hangfire:Server:Enabled", true))
-        {
-            // The safety net behind the wake-up after each commit: due mail (retries included) goes out within a minute.
-            app.Services.GetRequiredService<IRecurringJobManager>()
-                .AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, job => job.RunAsync(), Cron.Minutely());
-        }
-
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],
@@ -192,4 +190,20 @@ public static class EngagementPlatformHost
             ? new PhysicalFileProvider(Path.GetFullPath(path))
             : null;
     }
+}
+
+/// <summary>
+/// Registers the recurring jobs when the host starts (not while it is merely built, as the build-time OpenAPI
+/// generation does): the outbox sweep is the safety net behind the wake-up after each commit, so due mail
+/// (retries included) goes out within a minute.
+/// </summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, job => job.RunAsync(), Cron.Minutely());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -57,6 +57,30 @@ public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task The_committed_OpenAPI_document_that_the_web_client_is_generated_from_is_current()
+    {
+        using var client = app.Anonymous();
+        var live = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var path = Path.Combine(RepositoryRoot(), "angular", "openapi.json");
+        var committed = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        live.Remove("servers");
+        committed.Remove("servers");
+        System.Text.Json.Nodes.JsonNode.DeepEquals(live, committed)
+            .ShouldBeTrue("angular/openapi.json is stale: run etc/scripts/generate-client.sh and commit the result");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EngagementPlatform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Not inside the repository.");
+    }
+
+    [Fact]
     public async Task Unknown_api_addresses_are_404_problem_details()
     {
         using var client = app.Anonymous();

@@ -39,8 +39,11 @@ public class ApiFixture : IAsyncLifetime
             services.AddSingleton<EngagementPlatform.Framework.Timing.IClock>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         });
-        _ = Factory.Server;
+        StartServer(Factory);
     }
+
+    /// <summary>Starts the host in memory; the browser tests start it on a real loopback port instead.</summary>
+    protected virtual void StartServer(ApiFactory factory) => _ = factory.Server;
 
     public virtual async Task DisposeAsync()
     {
@@ -50,7 +53,7 @@ public class ApiFixture : IAsyncLifetime
 
     public HttpClient Anonymous(string? tenant = null)
     {
-        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Factory.ClientOptions.BaseAddress });
         if (tenant is not null)
         {
             client.DefaultRequestHeaders.Add(MultiTenancyConstants.TenantHeader, tenant);

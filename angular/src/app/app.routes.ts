@@ -1,7 +1,29 @@
 import { Routes } from '@angular/router';
-import { Home } from './home/home';
+import { signedInGuard } from './core/guards';
+import { AuthCallback } from './shell/callback';
+import { Home } from './shell/home';
+import { Profile } from './shell/profile';
 
+/** Each area's pages load lazily from features/<area>/<area>.routes.ts; the guards there check permissions. */
 export const routes: Routes = [
   { path: '', component: Home, title: 'EngagementPlatform' },
+  { path: 'auth/callback', component: AuthCallback },
+  { path: 'profile', component: Profile, canActivate: [signedInGuard] },
+  { path: 'admin', canActivate: [signedInGuard], loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ROUTES) },
+  {
+    path: 'governance',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.ROUTES),
+  },
+  {
+    path: 'decisions',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/decisions/decisions.routes').then((m) => m.ROUTES),
+  },
+  {
+    path: 'notifications',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/notifications/notifications.routes').then((m) => m.ROUTES),
+  },
   { path: '**', redirectTo: '' },
 ];

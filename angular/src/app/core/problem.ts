@@ -1,0 +1,46 @@
+import { HttpErrorResponse } from '@angular/common/http';
+
+/** RFC 9457 problem details as the API answers them: a stable code, and field errors for validation. */
+export interface Problem {
+  status: number;
+  title: string;
+  detail?: string;
+  code?: string;
+  errors?: Record<string, string[]>;
+}
+
+/** Turns whatever a failed call threw into a problem the page can show; network failures get status 0. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<Problem> | string | null;
+    if (body && typeof body === 'object' && (body.title || body.code)) {
+      return {
+        status: error.status,
+        title: body.title ?? '',
+        detail: body.detail,
+        code: body.code,
+        errors: lowerKeys(body.errors),
+      };
+    }
+    return { status: error.status, title: '' };
+  }
+  return { status: -1, title: error instanceof Error ? error.message : '' };
+}
+
+/** Field errors keyed by the camelCase field name the forms use ("Title" and "title" are the same field). */
+function lowerKeys(errors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  if (!errors) {
+    return undefined;
+  }
+  const result: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const field = key.length ? key[0].toLowerCase() + key.slice(1) : key;
+    result[field] = [...(result[field] ?? []), ...messages];
+  }
+  return result;
+}
+
+/** The messages for one field, or none. */
+export function fieldErrors(problem: Problem | null | undefined, field: string): string[] {
+  return problem?.errors?.[field] ?? [];
+}
