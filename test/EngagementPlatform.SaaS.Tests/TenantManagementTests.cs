@@ -148,3 +148,59 @@ public sealed class TenantSettingsTests(ApiFixture app) : IClassFixture<ApiFixtu
         list.GetProperty("items")[0].GetProperty("defaultLanguage").GetString().ShouldBe("es");
     }
 }
+
+public sealed class TenantTimeZoneAndAppConfigurationTests(ApiFixture app) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task A_partnership_keeps_an_IANA_time_zone_and_an_unknown_one_is_refused_without_change()
+    {
+        await app.CreateTenantAsync("zona");
+        using var admin = await app.ClientAsync("zona", "admin");
+        (await (await admin.GetAsync("/api/saas/my-tenant")).ReadJsonAsync()).GetProperty("timeZone").GetString().ShouldBe("UTC");
+
+        var problem = await (await admin.PutAsJsonAsync("/api/saas/my-tenant", new { defaultLanguage = "en", timeZone = "Mars/Olympus" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Framework:ValidationFailed");
+        problem.GetProperty("errors").TryGetProperty("timeZone", out _).ShouldBeTrue();
+        (await (await admin.GetAsync("/api/saas/my-tenant")).ReadJsonAsync()).GetProperty("timeZone").GetString().ShouldBe("UTC");
+
+        var saved = await (await admin.PutAsJsonAsync("/api/saas/my-tenant", new { defaultLanguage = "en", timeZone = "America/Chicago" })).ReadJsonAsync();
+        saved.GetProperty("timeZone").GetString().ShouldBe("America/Chicago");
+        // Leaving it out keeps it.
+        saved = await (await admin.PutAsJsonAsync("/api/saas/my-tenant", new { defaultLanguage = "es" })).ReadJsonAsync();
+        saved.GetProperty("timeZone").GetString().ShouldBe("America/Chicago");
+    }
+
+    [Fact]
+    public async Task The_app_configuration_says_who_is_signed_in_what_they_may_do_and_the_plan_features()
+    {
+        await app.CreateTenantAsync("config");
+        await app.CreateUserAsync("config", "cfg-member", "member");
+
+        using var anonymous = app.Anonymous("config");
+        var signedOut = await (await anonymous.GetAsync("/api/app/configuration")).ReadJsonAsync();
+        signedOut.GetProperty("currentUser").GetProperty("isAuthenticated").GetBoolean().ShouldBeFalse();
+        signedOut.GetProperty("grantedPermissions").GetArrayLength().ShouldBe(0);
+        signedOut.GetProperty("currentTenant").GetProperty("name").GetString().ShouldBe("config");
+
+        using var admin = await app.ClientAsync("config", "admin");
+        var forAdmin = await (await admin.GetAsync("/api/app/configuration")).ReadJsonAsync();
+        var adminPermissions = forAdmin.GetProperty("grantedPermissions").EnumerateArray().Select(p => p.GetString()).ToList();
+        adminPermissions.ShouldContain("Identity.Users");
+        adminPermissions.ShouldNotContain("Saas.Tenants"); // a host permission never shows in a partnership
+        forAdmin.GetProperty("currentUser").GetProperty("userName").GetString().ShouldBe("admin");
+        // No plan assigned: none of the paid modules.
+        forAdmin.GetProperty("features").GetProperty("Compensation").GetBoolean().ShouldBeFalse();
+
+        using var member = await app.ClientAsync("config", "cfg-member");
+        var forMember = await (await member.GetAsync("/api/app/configuration")).ReadJsonAsync();
+        var memberPermissions = forMember.GetProperty("grantedPermissions").EnumerateArray().Select(p => p.GetString()).ToList();
+        memberPermissions.ShouldNotContain("Identity.Users");
+        memberPermissions.ShouldContain("Governance.Decisions.Participate");
+
+        using var host = await app.HostAdminAsync();
+        var forHost = await (await host.GetAsync("/api/app/configuration")).ReadJsonAsync();
+        forHost.GetProperty("currentTenant").ValueKind.ShouldBe(JsonValueKind.Null);
+        forHost.GetProperty("grantedPermissions").EnumerateArray().Select(p => p.GetString()).ShouldContain("Saas.Tenants");
+        forHost.GetProperty("features").GetProperty("Compensation").GetBoolean().ShouldBeTrue();
+    }
+}
