@@ -24,15 +24,7 @@ OUT="$REPO/bench/EngagementPlatform.Benchmarks/bin/Release/net10.0"
 PG_DIR="$REPO/.local/bench-pg"
 MAIL_DIR="$REPO/.local/bench-mail"
 
-cleaned=0
-cleanup() {
-  ((cleaned)) && return 0
-  cleaned=1
-  ep_smtp_stop "$MAIL_DIR"
-  ep_pg_stop "$PG_DIR"
-}
-trap cleanup EXIT
-trap 'echo; ep_warn "interrupted, cleaning up"; exit 130' INT TERM
+ep_stop_on_exit "$PG_DIR" "$MAIL_DIR"
 
 apt_pkgs=(python3-aiosmtpd)
 [[ -z "$(_ep_pg_bindir)" ]] && apt_pkgs=(postgresql "${apt_pkgs[@]}")

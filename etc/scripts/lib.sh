@@ -266,3 +266,22 @@ ep_totals_line() {
     printf '%d passed, %d failed\n' "$1" "$2"
   fi
 }
+
+# Cleanup ---------------------------------------------------------------------------------------
+
+# ep_stop_on_exit PG_DIR MAIL_DIR — stop the PostgreSQL cluster and the SMTP sink a script started when it
+# ends, fails or is interrupted (Ctrl-C). ep_stop_services stops them earlier; stopping twice is harmless.
+ep_stop_on_exit() {
+  _EP_STOP_PG=$1
+  _EP_STOP_MAIL=$2
+  _EP_STOPPED=0
+  trap ep_stop_services EXIT
+  trap 'echo; ep_warn "interrupted, cleaning up"; exit 130' INT TERM
+}
+
+ep_stop_services() {
+  ((_EP_STOPPED)) && return 0
+  _EP_STOPPED=1
+  ep_smtp_stop "$_EP_STOP_MAIL"
+  ep_pg_stop "$_EP_STOP_PG"
+}

@@ -25,15 +25,7 @@ MAIL_DIR="$REPO/.local/test-mail"
 PASSED=0 FAILED=0 SKIPPED=0
 SUMMARY=()
 
-cleaned=0
-cleanup() {
-  ((cleaned)) && return 0
-  cleaned=1
-  ep_smtp_stop "$MAIL_DIR"
-  ep_pg_stop "$PG_DIR"
-}
-trap cleanup EXIT
-trap 'echo; ep_warn "interrupted, cleaning up"; exit 130' INT TERM
+ep_stop_on_exit "$PG_DIR" "$MAIL_DIR"
 
 # record NAME PASSED FAILED SKIPPED [NOTE] — add one suite's result to the totals and say it.
 record() {
@@ -203,7 +195,7 @@ print(int(any("test" in (p.get("architect") or p.get("targets") or {}) for p in 
 fi
 
 # Summary ----------------------------------------------------------------------------------------
-cleanup
+ep_stop_services
 ep_say "Results (artifacts/test-results):"
 for line in "${SUMMARY[@]}"; do printf '    %s\n' "$line"; done
 # Reports the tests leave for people (the sweeps' counts, ...): artifacts/reports/*.txt
