@@ -114,6 +114,7 @@ fi
 cat <<EOF
 
 ==> EngagementPlatform is running at $URL
+    Open it in a browser and choose "Sign in": type the partnership "demo" (or leave it empty for the host).
     API reference (OpenAPI):  $URL/scalar
     Sign in as the host (operator) admin:  admin / 1q2w3E*
       change that password: set App:AdminPassword (environment variable App__AdminPassword)
