@@ -57,6 +57,25 @@ public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
+    public async Task The_sign_in_page_speaks_the_language_the_app_shows_and_is_accessible()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.UseLanguageAsync("es");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión" }).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByLabel("Alianza")).ToBeVisibleAsync();
+        await page.CheckPageAsync("sign-in-es");
+
+        await page.Locator("#tenant").FillAsync("alpha");
+        await page.Locator("#userName").FillAsync("admin");
+        await page.Locator("#password").FillAsync("wrong-password");
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("no son correctos");
+        await page.CheckPageAsync("sign-in-error-es");
+    }
+
+    [Fact]
     public async Task Client_side_routes_load_from_index_html_and_unknown_API_paths_stay_404()
     {
         var page = await app.NewPageAsync();

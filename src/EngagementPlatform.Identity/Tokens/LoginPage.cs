@@ -25,7 +25,10 @@ internal static class LoginPage
     public static void MapLoginPage(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, ICurrentTenant tenant, [FromQuery] string? returnUrl) =>
-                Render(context, antiforgery, tenant.Name ?? TenantFromReturnUrl(returnUrl), string.Empty, returnUrl, error: null))
+            {
+                SpeakLanguageOf(returnUrl);
+                return Render(context, antiforgery, tenant.Name ?? TenantFromReturnUrl(returnUrl), string.Empty, returnUrl, error: null);
+            })
             .ExcludeFromDescription();
         endpoints.MapPost(Path, SignInAsync).ExcludeFromDescription();
     }
@@ -39,6 +42,7 @@ internal static class LoginPage
         UserManager<User> users,
         SignInManager<User> signIn)
     {
+        SpeakLanguageOf(form.ReturnUrl);
         TenantInfo? tenant = null;
         if (!string.IsNullOrWhiteSpace(form.Tenant))
         {
@@ -85,7 +89,19 @@ internal static class LoginPage
     private static bool IsLocal(string? url)
         => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
-    private static string? TenantFromReturnUrl(string? returnUrl)
+    /// <summary>The web app passes the language it shows (OpenID Connect <c>ui_locales</c>): the page speaks it too.</summary>
+    private static void SpeakLanguageOf(string? returnUrl)
+    {
+        var language = FromReturnUrl(returnUrl, "ui_locales")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (language is { Length: >= 2 } && (language.StartsWith("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en", StringComparison.OrdinalIgnoreCase)))
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language[..2].ToLowerInvariant());
+        }
+    }
+
+    private static string? TenantFromReturnUrl(string? returnUrl) => FromReturnUrl(returnUrl, MultiTenancyConstants.TenantHeader);
+
+    private static string? FromReturnUrl(string? returnUrl, string parameter)
     {
         if (string.IsNullOrEmpty(returnUrl) || !returnUrl.Contains('?', StringComparison.Ordinal))
         {
@@ -93,7 +109,7 @@ internal static class LoginPage
         }
 
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(returnUrl[returnUrl.IndexOf('?', StringComparison.Ordinal)..]);
-        return query.TryGetValue(MultiTenancyConstants.TenantHeader, out var value) ? value.ToString() : null;
+        return query.TryGetValue(parameter, out var value) ? value.ToString() : null;
     }
 
     private static IResult Render(HttpContext context, IAntiforgery antiforgery, string? tenant, string? userName, string? returnUrl, string? error)

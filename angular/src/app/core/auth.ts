@@ -1,6 +1,7 @@
 import { HttpBackend, HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { I18n } from './i18n';
 
 export const CLIENT_ID = 'EngagementPlatform_App';
 export const SCOPES = 'openid profile email roles offline_access EngagementPlatform';
@@ -34,6 +35,7 @@ interface TokenResponse {
 export class Auth {
   // HttpBackend: token requests must not pass through the interceptor that adds the bearer token.
   private readonly http = new HttpClient(inject(HttpBackend));
+  private readonly i18n = inject(I18n);
   private readonly tokens = signal<StoredTokens | null>(read<StoredTokens>(TOKEN_KEY));
   readonly isSignedIn = computed(() => this.tokens() !== null);
 
@@ -57,6 +59,8 @@ export class Auth {
     if (tenant) {
       params = params.set('__tenant', tenant);
     }
+    // The sign-in page speaks the language the app shows.
+    params = params.set('ui_locales', this.i18n.language());
     location.assign(`/connect/authorize?${params.toString()}`);
   }
 
