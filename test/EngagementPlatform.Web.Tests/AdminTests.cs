@@ -10,6 +10,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         var name = Unique("ui-");
         var page = await app.NewPageAsync();
         await page.SignInAsync(null, "admin");
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/admin/tenants");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partnerships", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "alpha", Exact = true })
@@ -71,6 +72,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Nueva alianza" }).ClickAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("admin-tenants-es");
+        await page.UseLanguageAsync("en");
     }
 
     [Fact]
@@ -79,6 +81,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         var userName = Unique("ui-user-");
         var page = await app.NewPageAsync();
         await page.SignInAsync("alpha", "admin");
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/admin/users");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "admin", Exact = true })).ToBeVisibleAsync();
@@ -118,6 +121,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Nuevo usuario" }).ClickAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("admin-users-es");
+        await page.UseLanguageAsync("en");
     }
 
     [Fact]
@@ -125,6 +129,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
     {
         var page = await app.NewPageAsync();
         await page.SignInAsync("alpha", "admin");
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/admin/roles");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Roles and permissions", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit permissions of Finance" }).ClickAsync();
@@ -159,6 +164,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await Assertions.Expect(form.GetByRole(AriaRole.Group, new() { Name = "Gobernanza" })).ToBeVisibleAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("admin-roles-es");
+        await page.UseLanguageAsync("en");
     }
 
     [Fact]
@@ -166,6 +172,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
     {
         var page = await app.NewPageAsync(360, 740);
         await page.SignInAsync("alpha", "admin");
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/admin/settings");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partnership settings", Level = 1 })).ToBeVisibleAsync();
         var zone = page.GetByLabel("Time zone");
@@ -199,5 +206,6 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Configuración de la alianza", Level = 1 })).ToBeVisibleAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("admin-settings-es");
+        await page.UseLanguageAsync("en");
     }
 }

@@ -62,6 +62,7 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
 
         var page = await app.NewPageAsync();
         await page.SignInAsync("alpha", "admin");
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/notifications/outbox");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email outbox", Level = 1 })).ToBeVisibleAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
@@ -88,6 +89,7 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         await Assertions.Expect(row).ToHaveCountAsync(1);
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("notifications-outbox-es");
+        await page.UseLanguageAsync("en");
     }
 
     [Fact]
@@ -95,6 +97,7 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
     {
         var page = await app.NewPageAsync();
         await page.SignInAsync("alpha", "admin");
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/notifications/templates");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email templates", Level = 1 })).ToBeVisibleAsync();
         await page.CheckPageAsync("notifications-templates");
@@ -110,11 +113,16 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         var previewSubject = await form.GetByTestId("preview-subject").TextContentAsync();
         previewSubject.ShouldStartWith("Please vote, ");
         previewSubject.ShouldNotContain("{{");
+        var recipient = previewSubject!["Please vote, ".Length..];
+        // The HTML shows first as escaped source, then as the email looks in a fully sandboxed frame (no script runs).
+        await Assertions.Expect(form.GetByTestId("preview-html")).ToContainTextAsync($"<strong>{recipient}</strong>");
+        await page.CheckPageAsync("notifications-template-preview");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Show as the email looks" }).ClickAsync();
         var frame = page.FrameLocator("iframe[title='HTML version of the email']");
-        await Assertions.Expect(frame.Locator("strong")).ToHaveTextAsync(previewSubject!["Please vote, ".Length..]);
+        await Assertions.Expect(frame.Locator("strong")).ToHaveTextAsync(recipient);
         (await page.TitleAsync()).ShouldNotBe("hacked");
         (await form.Locator("iframe").GetAttributeAsync("sandbox")).ShouldBe(string.Empty);
-        await page.CheckPageAsync("notifications-template-preview");
+        await WebTestHelpers.ScreenshotAsync(page, "notifications-template-preview-rendered");
 
         await form.GetByRole(AriaRole.Button, new() { Name = "Save customization" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Voting is open (English) saved." })).ToBeVisibleAsync();
@@ -141,6 +149,7 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vista previa con valores de ejemplo" })).ToBeVisibleAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("notifications-templates-es");
+        await page.UseLanguageAsync("en");
     }
 
     [Fact]
@@ -178,5 +187,6 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preferencias de correo", Level = 1 })).ToBeVisibleAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
         await page.CheckPageAsync("notifications-preferences-es");
+        await page.UseLanguageAsync("en");
     }
 }

@@ -1,4 +1,4 @@
-import { Component, ElementRef, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { Component, DestroyRef, ElementRef, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Api } from '../../api/api';
 import { createEmailTemplateOverride } from '../../api/fn/notifications/create-email-template-override';
@@ -63,7 +63,16 @@ import { focusSoon } from '../admin/focus';
             <h4>{{ 'notifications.templates.text' | t }}</h4>
             <pre class="preview-text" data-testid="preview-text">{{ r.text }}</pre>
             <h4>{{ 'notifications.templates.html' | t }}</h4>
-            <iframe #htmlPreview class="preview-html" sandbox="" [title]="'notifications.templates.htmlFrame' | t"></iframe>
+            <div class="actions">
+              <button type="button" [attr.aria-pressed]="showRendered()" (click)="showRendered.set(!showRendered())">
+                {{ 'notifications.templates.showRendered' | t }}
+              </button>
+            </div>
+            @if (showRendered()) {
+              <div #htmlPreview class="preview-frame"></div>
+            } @else {
+              <pre class="preview-text" data-testid="preview-html">{{ r.html }}</pre>
+            }
           </section>
         }
       </form>
@@ -132,7 +141,7 @@ import { focusSoon } from '../admin/focus';
   `,
   styles: `
     .preview-text { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 0.75rem; border-radius: 4px; }
-    .preview-html { width: 100%; min-height: 20rem; border: 1px solid #767676; background: #fff; }
+    .preview-frame ::ng-deep .preview-html { width: 100%; min-height: 20rem; border: 1px solid #767676; background: #fff; }
   `,
 })
 export class Templates {
@@ -145,25 +154,45 @@ export class Templates {
   protected readonly editing = signal<TemplateDto | null>(null);
   protected readonly confirming = signal<TemplateDto | null>(null);
   protected readonly rendered = signal<RenderedEmail | null>(null);
+  /** The HTML shows as its (escaped) source until asked to show as the email looks, in a sandboxed frame. */
+  protected readonly showRendered = signal(false);
   protected readonly message = signal('');
   protected readonly sorted = computed(() =>
     [...(this.templates.data() ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.culture.localeCompare(b.culture)),
   );
-  private readonly frame = viewChild<ElementRef<HTMLIFrameElement>>('htmlPreview');
+  private readonly frameHost = viewChild<ElementRef<HTMLElement>>('htmlPreview');
+  private previewUrl: string | null = null;
   protected subject = '';
   protected text = '';
   protected html = '';
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => this.revokePreviewUrl());
     void this.load();
-    // The rendered HTML goes into a sandboxed frame (no scripts, no same origin): never into this page's DOM.
+    // The rendered HTML goes into a sandboxed frame (no scripts, an opaque origin): never into this page's own DOM.
+    // A new frame per preview, loading the markup from a blob it cannot reach back out of.
     effect(() => {
-      const frame = this.frame()?.nativeElement;
+      const host = this.frameHost()?.nativeElement;
       const rendered = this.rendered();
-      if (frame) {
-        frame.srcdoc = rendered?.html ?? '';
+      this.i18n.language(); // the frame's title follows the language
+      if (host && rendered) {
+        const frame = document.createElement('iframe');
+        frame.setAttribute('sandbox', '');
+        frame.className = 'preview-html';
+        frame.title = this.i18n.t('notifications.templates.htmlFrame');
+        this.revokePreviewUrl();
+        this.previewUrl = URL.createObjectURL(new Blob([rendered.html], { type: 'text/html' }));
+        frame.src = this.previewUrl;
+        host.replaceChildren(frame);
       }
     });
+  }
+
+  private revokePreviewUrl(): void {
+    if (this.previewUrl) {
+      URL.revokeObjectURL(this.previewUrl);
+      this.previewUrl = null;
+    }
   }
 
   protected templateName(name: string): string {
@@ -183,6 +212,7 @@ export class Templates {
     this.saving.reset();
     this.previewing.reset();
     this.rendered.set(null);
+    this.showRendered.set(false);
     this.confirming.set(null);
     this.editing.set(t);
     focusSoon('template-subject');
