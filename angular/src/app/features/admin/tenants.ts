@@ -103,7 +103,7 @@ const PAGE_SIZE = 20;
     }
 
     <form role="search" class="actions" (ngSubmit)="search()">
-      <label for="tenant-search" class="visually-hidden">{{ 'admin.tenants.search' | t }}</label>
+      <label for="tenant-search" class="search-label">{{ 'admin.tenants.search' | t }}</label>
       <input id="tenant-search" name="filter" type="search" [(ngModel)]="filter" [placeholder]="'admin.tenants.searchPlaceholder' | t" />
       <button type="submit">{{ 'admin.search' | t }}</button>
     </form>
@@ -168,6 +168,7 @@ const PAGE_SIZE = 20;
       }
     }
   `,
+  styles: `.search-label { align-self: center; }`,
 })
 export class Tenants {
   private readonly api = inject(Api);

@@ -118,7 +118,7 @@ const PAGE_SIZE = 20;
     }
 
     <form role="search" class="actions" (ngSubmit)="search()">
-      <label for="user-search" class="visually-hidden">{{ 'admin.users.search' | t }}</label>
+      <label for="user-search" class="search-label">{{ 'admin.users.search' | t }}</label>
       <input id="user-search" name="filter" type="search" [(ngModel)]="filter" [placeholder]="'admin.users.searchPlaceholder' | t" />
       <button type="submit">{{ 'admin.search' | t }}</button>
     </form>
@@ -189,6 +189,7 @@ const PAGE_SIZE = 20;
       }
     }
   `,
+  styles: `.search-label { align-self: center; }`,
 })
 export class Users {
   private readonly api = inject(Api);
