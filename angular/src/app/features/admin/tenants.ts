@@ -1,0 +1,307 @@
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Api } from '../../api/api';
+import { createTenant } from '../../api/fn/saa-s/create-tenant';
+import { deleteTenant } from '../../api/fn/saa-s/delete-tenant';
+import { getEditions } from '../../api/fn/saa-s/get-editions';
+import { getTenants } from '../../api/fn/saa-s/get-tenants';
+import { updateTenant } from '../../api/fn/saa-s/update-tenant';
+import { EditionDto } from '../../api/models/edition-dto';
+import { PagedResultOfTenantDto } from '../../api/models/paged-result-of-tenant-dto';
+import { TenantDto } from '../../api/models/tenant-dto';
+import { I18n, TranslatePipe } from '../../core/i18n';
+import { Loadable, Submission } from '../../shared/async';
+import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
+import { withJsonErrors } from './text-errors';
+import { focusSoon } from './focus';
+import { Pager, count } from './pager';
+
+interface TenantForm {
+  name: string;
+  displayName: string;
+  adminEmailAddress: string;
+  adminPassword: string;
+  defaultLanguage: string;
+  editionId: string;
+}
+
+const PAGE_SIZE = 20;
+
+/** Host: the partnerships (tenants) — search, create, edit, suspend or activate, delete. */
+@Component({
+  selector: 'app-tenants',
+  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  template: `
+    <div class="page-header">
+      <h1>{{ 'admin.tenants.title' | t }}</h1>
+      <button type="button" class="primary" (click)="startCreate()">{{ 'admin.tenants.new' | t }}</button>
+    </div>
+
+    @if (editing() !== null) {
+      <form class="card" (ngSubmit)="save()" aria-labelledby="tenant-form-title">
+        <h2 id="tenant-form-title">{{ (editing() ? 'admin.tenants.editTitle' : 'admin.tenants.createTitle') | t: { name: editName() } }}</h2>
+        <div class="field">
+          <label for="tenant-name">{{ 'admin.tenants.name' | t }}</label>
+          <input id="tenant-name" name="name" [(ngModel)]="form.name" required aria-describedby="tenant-name-hint tenant-name-errors" />
+          <span class="hint" id="tenant-name-hint">{{ 'admin.tenants.nameHint' | t }}</span>
+          <app-field-errors [problem]="saving.problem()" field="name" id="tenant-name-errors" />
+        </div>
+        <div class="field">
+          <label for="tenant-display">{{ 'admin.tenants.displayName' | t }}</label>
+          <input id="tenant-display" name="displayName" [(ngModel)]="form.displayName" aria-describedby="tenant-display-errors" />
+          <app-field-errors [problem]="saving.problem()" field="displayName" id="tenant-display-errors" />
+        </div>
+        @if (!editing()) {
+          <div class="field">
+            <label for="tenant-email">{{ 'admin.tenants.adminEmail' | t }}</label>
+            <input id="tenant-email" name="adminEmailAddress" type="email" autocomplete="off" [(ngModel)]="form.adminEmailAddress" required aria-describedby="tenant-email-errors" />
+            <app-field-errors [problem]="saving.problem()" field="adminEmailAddress" id="tenant-email-errors" />
+          </div>
+          <div class="field">
+            <label for="tenant-password">{{ 'admin.tenants.adminPassword' | t }}</label>
+            <input id="tenant-password" name="adminPassword" type="password" autocomplete="new-password" [(ngModel)]="form.adminPassword" required aria-describedby="tenant-password-hint tenant-password-errors" />
+            <span class="hint" id="tenant-password-hint">{{ 'admin.tenants.adminPasswordHint' | t }}</span>
+            <app-field-errors [problem]="saving.problem()" field="adminPassword" id="tenant-password-errors" />
+          </div>
+        }
+        <div class="field">
+          <label for="tenant-language">{{ 'admin.tenants.defaultLanguage' | t }}</label>
+          <select id="tenant-language" name="defaultLanguage" [(ngModel)]="form.defaultLanguage" aria-describedby="tenant-language-errors">
+            <option value="en">{{ 'shell.languages.en' | t }}</option>
+            <option value="es">{{ 'shell.languages.es' | t }}</option>
+          </select>
+          <app-field-errors [problem]="saving.problem()" field="defaultLanguage" id="tenant-language-errors" />
+        </div>
+        <div class="field">
+          <label for="tenant-plan">{{ 'admin.tenants.plan' | t }}</label>
+          <select id="tenant-plan" name="editionId" [(ngModel)]="form.editionId" aria-describedby="tenant-plan-errors">
+            <option value="">{{ 'admin.tenants.noPlan' | t }}</option>
+            @for (edition of editions.data() ?? []; track edition.id) {
+              <option [value]="edition.id">{{ edition.name }}</option>
+            }
+          </select>
+          <app-field-errors [problem]="saving.problem()" field="editionId" id="tenant-plan-errors" />
+        </div>
+        <app-problem [problem]="saving.problem()" />
+        <div class="actions">
+          <button type="submit" class="primary" [disabled]="saving.busy()">{{ (editing() ? 'admin.save' : 'admin.tenants.create') | t }}</button>
+          <button type="button" (click)="cancel()">{{ 'admin.cancel' | t }}</button>
+        </div>
+      </form>
+    }
+
+    @if (confirming(); as t) {
+      <div class="card" role="group" aria-labelledby="tenant-delete-title">
+        <h2 id="tenant-delete-title">{{ 'admin.tenants.deleteTitle' | t: { name: t.name } }}</h2>
+        <p>{{ 'admin.tenants.deleteWarning' | t }}</p>
+        <app-problem [problem]="acting.problem()" />
+        <div class="actions">
+          <button type="button" class="danger" id="tenant-delete-confirm" [disabled]="acting.busy()" (click)="remove(t)">{{ 'admin.tenants.deleteConfirm' | t }}</button>
+          <button type="button" (click)="confirming.set(null)">{{ 'admin.cancel' | t }}</button>
+        </div>
+      </div>
+    }
+
+    <form role="search" class="actions" (ngSubmit)="search()">
+      <label for="tenant-search" class="search-label">{{ 'admin.tenants.search' | t }}</label>
+      <input id="tenant-search" name="filter" type="search" [(ngModel)]="filter" [placeholder]="'admin.tenants.searchPlaceholder' | t" />
+      <button type="submit">{{ 'admin.search' | t }}</button>
+    </form>
+
+    <div role="status">
+      @if (message()) {
+        <p class="notice">{{ message() }}</p>
+      }
+    </div>
+    @if (!confirming()) {
+      <app-problem [problem]="acting.problem()" />
+    }
+    @if (tenants.loading()) {
+      <app-loading />
+    }
+    <app-problem [problem]="tenants.problem()" />
+    @if (tenants.data(); as page) {
+      @if (page.items.length === 0) {
+        <app-empty [message]="filter ? 'admin.tenants.noMatch' : 'admin.tenants.empty'" />
+      } @else {
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{{ 'admin.tenants.title' | t }}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'admin.tenants.name' | t }}</th>
+                <th scope="col">{{ 'admin.tenants.displayName' | t }}</th>
+                <th scope="col">{{ 'admin.tenants.plan' | t }}</th>
+                <th scope="col">{{ 'admin.tenants.defaultLanguage' | t }}</th>
+                <th scope="col">{{ 'admin.status' | t }}</th>
+                <th scope="col">{{ 'admin.created' | t }}</th>
+                <th scope="col">{{ 'admin.actions' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (t of page.items; track t.id) {
+                <tr>
+                  <th scope="row">{{ t.name }}</th>
+                  <td>{{ t.displayName }}</td>
+                  <td>{{ planName(t.editionId) }}</td>
+                  <td>{{ 'shell.languages.' + t.defaultLanguage | t }}</td>
+                  <td>
+                    <span class="badge" [class.ok]="t.isActive" [class.bad]="!t.isActive">{{ (t.isActive ? 'admin.active' : 'admin.tenants.suspended') | t }}</span>
+                  </td>
+                  <td>{{ i18n.formatDate(t.creationTime, 'date') }}</td>
+                  <td>
+                    <div class="actions">
+                      <button type="button" (click)="startEdit(t)" [attr.aria-label]="'admin.editNamed' | t: { name: t.name }">{{ 'admin.edit' | t }}</button>
+                      <button type="button" [disabled]="acting.busy()" (click)="toggle(t)"
+                        [attr.aria-label]="(t.isActive ? 'admin.tenants.suspendNamed' : 'admin.tenants.activateNamed') | t: { name: t.name }">
+                        {{ (t.isActive ? 'admin.tenants.suspend' : 'admin.tenants.activate') | t }}
+                      </button>
+                      <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'admin.deleteNamed' | t: { name: t.name }">{{ 'admin.delete' | t }}</button>
+                    </div>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <app-pager [total]="total(page)" [skip]="skip()" [size]="pageSize" (skipChange)="goTo($event)" />
+      }
+    }
+  `,
+  styles: `.search-label { align-self: center; }`,
+})
+export class Tenants {
+  private readonly api = inject(Api);
+  protected readonly i18n = inject(I18n);
+  protected readonly tenants = new Loadable<PagedResultOfTenantDto>();
+  protected readonly editions = new Loadable<EditionDto[]>();
+  protected readonly saving = new Submission();
+  protected readonly acting = new Submission();
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly skip = signal(0);
+  /** null: no form; false: creating; a tenant: editing it. */
+  protected readonly editing = signal<TenantDto | false | null>(null);
+  protected readonly confirming = signal<TenantDto | null>(null);
+  protected readonly message = signal('');
+  protected filter = '';
+  protected form: TenantForm = blank();
+
+  constructor() {
+    void this.load();
+    void this.editions.load(() => this.api.invoke(getEditions));
+  }
+
+  protected editName(): string {
+    return this.editing() ? (this.editing() as TenantDto).name : '';
+  }
+
+  protected total(page: PagedResultOfTenantDto): number {
+    return count(page.totalCount);
+  }
+
+  protected planName(editionId: string | null): string {
+    if (!editionId) {
+      return this.i18n.t('admin.tenants.noPlan');
+    }
+    return this.editions.data()?.find((e) => e.id === editionId)?.name ?? '';
+  }
+
+  protected search(): void {
+    this.skip.set(0);
+    void this.load();
+  }
+
+  protected goTo(skip: number): void {
+    this.skip.set(skip);
+    void this.load();
+  }
+
+  protected startCreate(): void {
+    this.form = blank();
+    this.saving.reset();
+    this.editing.set(false);
+    focusSoon('tenant-name');
+  }
+
+  protected startEdit(t: TenantDto): void {
+    this.form = { ...blank(), name: t.name, displayName: t.displayName ?? '', defaultLanguage: t.defaultLanguage, editionId: t.editionId ?? '' };
+    this.saving.reset();
+    this.editing.set(t);
+    focusSoon('tenant-name');
+  }
+
+  protected cancel(): void {
+    this.editing.set(null);
+  }
+
+  protected async save(): Promise<void> {
+    const editing = this.editing();
+    const f = this.form;
+    const done = await this.saving.run(async () => {
+      if (editing) {
+        await this.api.invoke(updateTenant, {
+          id: editing.id,
+          body: { name: f.name, displayName: f.displayName || null, editionId: f.editionId || null, defaultLanguage: f.defaultLanguage, isActive: editing.isActive },
+        });
+      } else {
+        await withJsonErrors(() => this.api.invoke(createTenant, {
+          body: {
+            name: f.name,
+            displayName: f.displayName || null,
+            adminEmailAddress: f.adminEmailAddress,
+            adminPassword: f.adminPassword,
+            defaultLanguage: f.defaultLanguage,
+            editionId: f.editionId || null,
+          },
+        }));
+      }
+      return true;
+    });
+    if (done) {
+      this.message.set(this.i18n.t(editing ? 'admin.tenants.saved' : 'admin.tenants.created', { name: f.name }));
+      this.editing.set(null);
+      await this.load();
+    }
+  }
+
+  protected async toggle(t: TenantDto): Promise<void> {
+    const done = await this.acting.run(() =>
+      this.api.invoke(updateTenant, {
+        id: t.id,
+        body: { name: t.name, displayName: t.displayName, editionId: t.editionId, defaultLanguage: t.defaultLanguage, isActive: !t.isActive },
+      }),
+    );
+    if (done) {
+      this.message.set(this.i18n.t(t.isActive ? 'admin.tenants.suspendedMessage' : 'admin.tenants.activatedMessage', { name: t.name }));
+      await this.load();
+    }
+  }
+
+  protected askDelete(t: TenantDto): void {
+    this.acting.reset();
+    this.confirming.set(t);
+    focusSoon('tenant-delete-confirm');
+  }
+
+  protected async remove(t: TenantDto): Promise<void> {
+    const done = await this.acting.run(async () => {
+      await withJsonErrors(() => this.api.invoke(deleteTenant, { id: t.id }));
+      return true;
+    });
+    if (done) {
+      this.confirming.set(null);
+      this.message.set(this.i18n.t('admin.tenants.deleted', { name: t.name }));
+      await this.load();
+    }
+  }
+
+  private load(): Promise<unknown> {
+    return this.tenants.load(() =>
+      this.api.invoke(getTenants, { SkipCount: this.skip(), MaxResultCount: PAGE_SIZE, filter: this.filter.trim() || undefined }),
+    );
+  }
+}
+
+function blank(): TenantForm {
+  return { name: '', displayName: '', adminEmailAddress: '', adminPassword: '', defaultLanguage: 'en', editionId: '' };
+}

@@ -1,0 +1,334 @@
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Api } from '../../api/api';
+import { createUser } from '../../api/fn/identity/create-user';
+import { deleteUser } from '../../api/fn/identity/delete-user';
+import { getRoles } from '../../api/fn/identity/get-roles';
+import { getUsers } from '../../api/fn/identity/get-users';
+import { updateUser } from '../../api/fn/identity/update-user';
+import { PagedResultOfUserDto } from '../../api/models/paged-result-of-user-dto';
+import { RoleDto } from '../../api/models/role-dto';
+import { UserDto } from '../../api/models/user-dto';
+import { AppConfig } from '../../core/app-config';
+import { I18n, TranslatePipe } from '../../core/i18n';
+import { Loadable, Submission } from '../../shared/async';
+import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
+import { withJsonErrors } from './text-errors';
+import { focusSoon } from './focus';
+import { Pager, count } from './pager';
+
+interface UserForm {
+  userName: string;
+  name: string;
+  email: string;
+  password: string;
+  preferredLanguage: string;
+  isActive: boolean;
+  roles: Record<string, boolean>;
+}
+
+const PAGE_SIZE = 20;
+
+/** Tenant (or host) admin: the people who can sign in — search, create with roles, edit, deactivate, delete. */
+@Component({
+  selector: 'app-users',
+  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  template: `
+    <div class="page-header">
+      <h1>{{ 'admin.users.title' | t }}</h1>
+      @if (config.can('Identity.Users.Create')) {
+        <button type="button" class="primary" (click)="startCreate()">{{ 'admin.users.new' | t }}</button>
+      }
+    </div>
+
+    @if (editing() !== null) {
+      <form class="card" (ngSubmit)="save()" aria-labelledby="user-form-title">
+        <h2 id="user-form-title">{{ (editing() ? 'admin.users.editTitle' : 'admin.users.createTitle') | t: { name: editName() } }}</h2>
+        @if (!editing()) {
+          <div class="field">
+            <label for="user-username">{{ 'admin.users.userName' | t }}</label>
+            <input id="user-username" name="userName" autocomplete="off" [(ngModel)]="form.userName" required aria-describedby="user-username-errors" />
+            <app-field-errors [problem]="saving.problem()" field="userName" id="user-username-errors" />
+          </div>
+        }
+        <div class="field">
+          <label for="user-name">{{ 'admin.users.name' | t }}</label>
+          <input id="user-name" name="name" [(ngModel)]="form.name" aria-describedby="user-name-errors" />
+          <app-field-errors [problem]="saving.problem()" field="name" id="user-name-errors" />
+        </div>
+        <div class="field">
+          <label for="user-email">{{ 'admin.users.email' | t }}</label>
+          <input id="user-email" name="email" type="email" autocomplete="off" [(ngModel)]="form.email" required aria-describedby="user-email-errors" />
+          <app-field-errors [problem]="saving.problem()" field="email" id="user-email-errors" />
+        </div>
+        @if (!editing()) {
+          <div class="field">
+            <label for="user-password">{{ 'admin.users.password' | t }}</label>
+            <input id="user-password" name="password" type="password" autocomplete="new-password" [(ngModel)]="form.password" required aria-describedby="user-password-hint user-password-errors" />
+            <span class="hint" id="user-password-hint">{{ 'admin.users.passwordHint' | t }}</span>
+            <app-field-errors [problem]="saving.problem()" field="password" id="user-password-errors" />
+          </div>
+        }
+        <div class="field">
+          <label for="user-language">{{ 'admin.users.language' | t }}</label>
+          <select id="user-language" name="preferredLanguage" [(ngModel)]="form.preferredLanguage" aria-describedby="user-language-errors">
+            <option value="">{{ 'admin.users.languageDefault' | t }}</option>
+            <option value="en">{{ 'shell.languages.en' | t }}</option>
+            <option value="es">{{ 'shell.languages.es' | t }}</option>
+          </select>
+          <app-field-errors [problem]="saving.problem()" field="preferredLanguage" id="user-language-errors" />
+        </div>
+        <fieldset class="field" aria-describedby="user-roles-errors">
+          <legend>{{ 'admin.users.roles' | t }}</legend>
+          @if (roles.problem()) {
+            <app-problem [problem]="roles.problem()" />
+          }
+          @for (role of roles.data() ?? []; track role.id) {
+            <label class="checkbox">
+              <input type="checkbox" [name]="'role-' + role.name" [(ngModel)]="form.roles[role.name]" />
+              {{ roleLabel(role.name) }}
+            </label>
+          }
+          <app-field-errors [problem]="saving.problem()" field="roleNames" id="user-roles-errors" />
+        </fieldset>
+        @if (editing()) {
+          <label class="checkbox">
+            <input type="checkbox" name="isActive" [(ngModel)]="form.isActive" />
+            {{ 'admin.users.canSignIn' | t }}
+          </label>
+        }
+        <app-problem [problem]="saving.problem()" />
+        <div class="actions">
+          <button type="submit" class="primary" [disabled]="saving.busy()">{{ (editing() ? 'admin.save' : 'admin.users.create') | t }}</button>
+          <button type="button" (click)="editing.set(null)">{{ 'admin.cancel' | t }}</button>
+        </div>
+      </form>
+    }
+
+    @if (confirming(); as u) {
+      <div class="card" role="group" aria-labelledby="user-delete-title">
+        <h2 id="user-delete-title">{{ 'admin.users.deleteTitle' | t: { name: u.userName } }}</h2>
+        <p>{{ 'admin.users.deleteWarning' | t }}</p>
+        <app-problem [problem]="acting.problem()" />
+        <div class="actions">
+          <button type="button" class="danger" id="user-delete-confirm" [disabled]="acting.busy()" (click)="remove(u)">{{ 'admin.users.deleteConfirm' | t }}</button>
+          <button type="button" (click)="confirming.set(null)">{{ 'admin.cancel' | t }}</button>
+        </div>
+      </div>
+    }
+
+    <form role="search" class="actions" (ngSubmit)="search()">
+      <label for="user-search" class="search-label">{{ 'admin.users.search' | t }}</label>
+      <input id="user-search" name="filter" type="search" [(ngModel)]="filter" [placeholder]="'admin.users.searchPlaceholder' | t" />
+      <button type="submit">{{ 'admin.search' | t }}</button>
+    </form>
+
+    <div role="status">
+      @if (message()) {
+        <p class="notice">{{ message() }}</p>
+      }
+    </div>
+    @if (!confirming()) {
+      <app-problem [problem]="acting.problem()" />
+    }
+    @if (users.loading()) {
+      <app-loading />
+    }
+    <app-problem [problem]="users.problem()" />
+    @if (users.data(); as page) {
+      @if (page.items.length === 0) {
+        <app-empty [message]="filter ? 'admin.users.noMatch' : 'admin.users.empty'" />
+      } @else {
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{{ 'admin.users.title' | t }}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'admin.users.userName' | t }}</th>
+                <th scope="col">{{ 'admin.users.name' | t }}</th>
+                <th scope="col">{{ 'admin.users.email' | t }}</th>
+                <th scope="col">{{ 'admin.users.roles' | t }}</th>
+                <th scope="col">{{ 'admin.status' | t }}</th>
+                <th scope="col">{{ 'admin.actions' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (u of page.items; track u.id) {
+                <tr>
+                  <th scope="row">{{ u.userName }}</th>
+                  <td>{{ u.name }}</td>
+                  <td>{{ u.email }}</td>
+                  <td>{{ roleList(u.roles) }}</td>
+                  <td>
+                    <span class="badge" [class.ok]="u.isActive && !u.isLockedOut" [class.bad]="!u.isActive || u.isLockedOut">
+                      {{ (u.isActive ? (u.isLockedOut ? 'admin.users.lockedOut' : 'admin.active') : 'admin.users.inactive') | t }}
+                    </span>
+                  </td>
+                  <td>
+                    @if (config.can('Identity.Users.Update') || config.can('Identity.Users.Delete')) {
+                      <div class="actions">
+                        @if (config.can('Identity.Users.Update')) {
+                          <button type="button" (click)="startEdit(u)" [attr.aria-label]="'admin.editNamed' | t: { name: u.userName }">{{ 'admin.edit' | t }}</button>
+                          <button type="button" [disabled]="acting.busy()" (click)="toggle(u)"
+                            [attr.aria-label]="(u.isActive ? 'admin.users.deactivateNamed' : 'admin.users.activateNamed') | t: { name: u.userName }">
+                            {{ (u.isActive ? 'admin.users.deactivate' : 'admin.users.activate') | t }}
+                          </button>
+                        }
+                        @if (config.can('Identity.Users.Delete')) {
+                          <button type="button" class="danger" (click)="askDelete(u)" [attr.aria-label]="'admin.deleteNamed' | t: { name: u.userName }">{{ 'admin.delete' | t }}</button>
+                        }
+                      </div>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <app-pager [total]="total(page)" [skip]="skip()" [size]="pageSize" (skipChange)="goTo($event)" />
+      }
+    }
+  `,
+  styles: `.search-label { align-self: center; }`,
+})
+export class Users {
+  private readonly api = inject(Api);
+  private readonly i18n = inject(I18n);
+  protected readonly config = inject(AppConfig);
+  protected readonly users = new Loadable<PagedResultOfUserDto>();
+  protected readonly roles = new Loadable<RoleDto[]>();
+  protected readonly saving = new Submission();
+  protected readonly acting = new Submission();
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly skip = signal(0);
+  /** null: no form; false: creating; a user: editing them. */
+  protected readonly editing = signal<UserDto | false | null>(null);
+  protected readonly confirming = signal<UserDto | null>(null);
+  protected readonly message = signal('');
+  protected filter = '';
+  protected form: UserForm = this.blank();
+
+  constructor() {
+    void this.load();
+    if (this.config.can('Identity.Roles')) {
+      void this.roles.load(() => this.api.invoke(getRoles));
+    }
+  }
+
+  protected editName(): string {
+    const editing = this.editing();
+    return editing ? editing.userName : '';
+  }
+
+  protected total(page: PagedResultOfUserDto): number {
+    return count(page.totalCount);
+  }
+
+  /** The built-in roles have translated names; a partnership's own roles show as named. */
+  protected roleLabel(name: string): string {
+    const key = `admin.roleNames.${name}`;
+    return this.i18n.has(key) ? this.i18n.t(key) : name;
+  }
+
+  protected roleList(roles: string[]): string {
+    return roles.map((r) => this.roleLabel(r)).join(', ');
+  }
+
+  protected search(): void {
+    this.skip.set(0);
+    void this.load();
+  }
+
+  protected goTo(skip: number): void {
+    this.skip.set(skip);
+    void this.load();
+  }
+
+  protected startCreate(): void {
+    this.form = this.blank();
+    this.saving.reset();
+    this.editing.set(false);
+    focusSoon('user-username');
+  }
+
+  protected startEdit(u: UserDto): void {
+    this.form = {
+      ...this.blank(),
+      name: u.name ?? '',
+      email: u.email,
+      preferredLanguage: u.preferredLanguage ?? '',
+      isActive: u.isActive,
+      roles: Object.fromEntries(u.roles.map((r) => [r, true])),
+    };
+    this.saving.reset();
+    this.editing.set(u);
+    focusSoon('user-name');
+  }
+
+  protected async save(): Promise<void> {
+    const editing = this.editing();
+    const f = this.form;
+    const roleNames = Object.entries(f.roles)
+      .filter(([, on]) => on)
+      .map(([name]) => name);
+    const done = await this.saving.run(async () => {
+      if (editing) {
+        await this.api.invoke(updateUser, {
+          id: editing.id,
+          body: { email: f.email, name: f.name || null, preferredLanguage: f.preferredLanguage || null, roleNames, isActive: f.isActive },
+        });
+      } else {
+        await withJsonErrors(() => this.api.invoke(createUser, {
+          body: { userName: f.userName, name: f.name || null, email: f.email, password: f.password, preferredLanguage: f.preferredLanguage || null, roleNames },
+        }));
+      }
+      return true;
+    });
+    if (done) {
+      this.message.set(this.i18n.t(editing ? 'admin.users.saved' : 'admin.users.created', { name: editing ? editing.userName : f.userName }));
+      this.editing.set(null);
+      await this.load();
+    }
+  }
+
+  protected async toggle(u: UserDto): Promise<void> {
+    const done = await this.acting.run(() =>
+      this.api.invoke(updateUser, {
+        id: u.id,
+        body: { email: u.email, name: u.name, preferredLanguage: u.preferredLanguage, roleNames: u.roles, isActive: !u.isActive },
+      }),
+    );
+    if (done) {
+      this.message.set(this.i18n.t(u.isActive ? 'admin.users.deactivated' : 'admin.users.activated', { name: u.userName }));
+      await this.load();
+    }
+  }
+
+  protected askDelete(u: UserDto): void {
+    this.acting.reset();
+    this.confirming.set(u);
+    focusSoon('user-delete-confirm');
+  }
+
+  protected async remove(u: UserDto): Promise<void> {
+    const done = await this.acting.run(async () => {
+      await withJsonErrors(() => this.api.invoke(deleteUser, { id: u.id }));
+      return true;
+    });
+    if (done) {
+      this.confirming.set(null);
+      this.message.set(this.i18n.t('admin.users.deleted', { name: u.userName }));
+      await this.load();
+    }
+  }
+
+  private load(): Promise<unknown> {
+    return this.users.load(() =>
+      this.api.invoke(getUsers, { SkipCount: this.skip(), MaxResultCount: PAGE_SIZE, filter: this.filter.trim() || undefined }),
+    );
+  }
+
+  private blank(): UserForm {
+    return { userName: '', name: '', email: '', password: '', preferredLanguage: '', isActive: true, roles: {} };
+  }
+}
