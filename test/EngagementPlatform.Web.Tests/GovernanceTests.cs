@@ -232,6 +232,57 @@ public sealed class GovernanceTests(BrowserFixture app) : IClassFixture<BrowserF
         await page.CheckPageAsync("governance-my-demographics-es");
     }
 
+    [Fact]
+    public async Task A_member_sees_councils_without_manage_actions_and_asks_for_an_access_support()
+    {
+        var memberId = await app.CreateUserAsync(Tenant, "gov-reader", "member");
+        using var admin = await app.ClientAsync(Tenant, "admin");
+        var created = await admin.PostAsJsonAsync("/api/governance/councils", new { name = "Northside Youth Council", description = "Young residents advising on school health." });
+        await created.ShouldBeSuccessAsync();
+        var councilId = created.Headers.Location!.ToString().Split('/').Last();
+        await (await admin.PostAsJsonAsync($"/api/governance/councils/{councilId}/seats", new { title = "Youth seat", category = "CommunityMember", isVoting = true })).ShouldBeSuccessAsync();
+        var seatId = (await admin.GetFromJsonAsync<JsonElement>($"/api/governance/councils/{councilId}")).GetProperty("seats")[0].GetProperty("id").GetGuid();
+        var termStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)).ToString("yyyy-MM-dd");
+        await (await admin.PostAsJsonAsync($"/api/governance/councils/{councilId}/seats/{seatId}/assignments", new { userId = memberId, termStart })).ShouldBeSuccessAsync();
+        await (await admin.PostAsJsonAsync($"/api/governance/councils/{councilId}/meetings", new { title = "Spring listening session", startsAt = "2027-03-04T17:00:00+00:00", durationMinutes = 60 }))
+            .ShouldBeSuccessAsync();
+
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Tenant, "gov-reader");
+        await page.GotoAsync("/governance/councils");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northside Youth Council" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "New council" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Northside Youth Council" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "Youth seat" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add seat" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit details" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "End term Youth seat" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Composition" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("This council has no composition rules.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add rule" })).ToHaveCountAsync(0);
+        // One seat holder is fewer than the smallest group that may be shown: no diversity figures at all.
+        await Assertions.Expect(page.GetByText("Fewer than 5 people hold seats")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Meetings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schedule meeting" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Spring listening session" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Spring listening session", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit agenda" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Attendance has not been recorded yet.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Who needs it")).ToHaveCountAsync(0);
+
+        var supports = page.GetByRole(AriaRole.Region, new() { Name = "Access supports" });
+        await supports.GetByLabel("Support", new() { Exact = true }).SelectOptionAsync("Childcare");
+        await supports.GetByLabel("Details").FillAsync("Two children, ages 4 and 7.");
+        await supports.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await ExpectStatusAsync(supports, "The request was sent.");
+        var row = supports.GetByRole(AriaRole.Row).Filter(new() { HasText = "Childcare" });
+        await Assertions.Expect(row).ToContainTextAsync("You");
+        await Assertions.Expect(row).ToContainTextAsync("Requested");
+        await Assertions.Expect(supports.GetByRole(AriaRole.Button, new() { Name = "Mark provided" })).ToHaveCountAsync(0);
+        await page.CheckPageAsync("governance-meeting-member");
+    }
+
     /// <summary>A status message with this text (loading spinners are status messages too, so there may be several).</summary>
     private static Task ExpectStatusAsync(IPage page, string text)
         => Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
