@@ -152,6 +152,12 @@ export class CouncilComposition implements OnInit {
     focusSoon('rule-kind');
   }
 
+  /** Closes the rule form; focus goes to the compliance summary, which shows the rule's effect. */
+  protected closeForm(): void {
+    this.formOpen.set(false);
+    focusSoon('compliance-summary');
+  }
+
   protected async addRule(): Promise<void> {
     const done = await this.saving.run(async () => {
       await this.api.invoke(addCompositionRule, {
@@ -169,7 +175,7 @@ export class CouncilComposition implements OnInit {
       return true;
     });
     if (done) {
-      this.formOpen.set(false);
+      this.closeForm();
       await this.afterChange('governance.rules.added');
     }
   }

@@ -17,7 +17,7 @@ import { PERMISSIONS, focusSoon, idFromLocation, num, zonedToIso } from './gover
   imports: [FormsModule, RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
   template: `
     <div class="page-header">
-      <h2>{{ 'governance.meetings.title' | t }}</h2>
+      <h2 id="meetings-title" tabindex="-1">{{ 'governance.meetings.title' | t }}</h2>
       @if (canManage && !formOpen()) {
         <button type="button" class="primary" (click)="openForm()">{{ 'governance.meetings.schedule' | t }}</button>
       }
@@ -52,7 +52,7 @@ import { PERMISSIONS, focusSoon, idFromLocation, num, zonedToIso } from './gover
         <app-problem [problem]="saving.problem()" />
         <div class="actions">
           <button type="submit" class="primary" [disabled]="saving.busy()">{{ 'governance.meetings.create' | t }}</button>
-          <button type="button" (click)="formOpen.set(false)">{{ 'governance.cancel' | t }}</button>
+          <button type="button" (click)="closeForm()">{{ 'governance.cancel' | t }}</button>
         </div>
       </form>
     }
@@ -136,6 +136,11 @@ export class CouncilMeetings implements OnInit {
     focusSoon('meeting-title');
   }
 
+  protected closeForm(): void {
+    this.formOpen.set(false);
+    focusSoon('meetings-title');
+  }
+
   protected async create(): Promise<void> {
     this.message.set('');
     const response = await this.saving.run(() =>
@@ -151,7 +156,7 @@ export class CouncilMeetings implements OnInit {
       }),
     );
     if (response) {
-      this.formOpen.set(false);
+      this.closeForm();
       const id = idFromLocation(response.headers.get('Location'));
       if (id) {
         await this.router.navigate(['/governance/councils', this.councilId(), 'meetings', id]);

@@ -25,7 +25,7 @@ import { CATEGORIES, PERMISSIONS, ROLES, focusSoon, todayIn } from './governance
   imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
   template: `
     <div class="page-header">
-      <h2>{{ 'governance.seats.title' | t }}</h2>
+      <h2 id="seats-title" tabindex="-1">{{ 'governance.seats.title' | t }}</h2>
       @if (canManage && mode() === null) {
         <button type="button" class="primary" (click)="openSeat(null)">{{ 'governance.seats.add' | t }}</button>
       }
@@ -266,9 +266,11 @@ export class CouncilSeats {
     focusSoon('assign-user');
   }
 
+  /** Closes the open form; focus goes back to the section heading so keyboard users keep their place. */
   protected close(): void {
     this.mode.set(null);
     this.editingSeat.set(null);
+    focusSoon('seats-title');
   }
 
   protected async saveSeat(): Promise<void> {

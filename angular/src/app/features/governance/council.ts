@@ -28,13 +28,13 @@ type Tab = 'seats' | 'composition' | 'meetings' | 'influence';
     <app-problem [problem]="council.problem()" />
     @if (council.data(); as c) {
       <div class="page-header">
-        <h1>{{ c.name }}</h1>
+        <h1 id="council-title" tabindex="-1">{{ c.name }}</h1>
         @if (canManage && !editing()) {
           <button type="button" (click)="editing.set(true)">{{ 'governance.council.editDetails' | t }}</button>
         }
       </div>
       @if (editing()) {
-        <app-council-form [council]="c" (saved)="detailsSaved()" (cancelled)="editing.set(false)" />
+        <app-council-form [council]="c" (saved)="detailsSaved()" (cancelled)="closeDetails()" />
       } @else {
         @if (c.description) {
           <p>{{ c.description }}</p>
@@ -107,9 +107,14 @@ export class CouncilPage {
     return this.council.load(() => this.api.invoke(getCouncil, { id: this.id }));
   }
 
-  protected async detailsSaved(): Promise<void> {
+  protected closeDetails(): void {
     this.editing.set(false);
+    focusSoon('council-title');
+  }
+
+  protected async detailsSaved(): Promise<void> {
     await this.reload();
+    this.closeDetails();
   }
 
   /** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern, activating on focus). */

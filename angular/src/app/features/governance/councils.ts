@@ -10,7 +10,7 @@ import { TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, Loading, ProblemAlert } from '../../shared/state';
 import { CouncilForm } from './council-form';
-import { PERMISSIONS, num } from './governance-util';
+import { PERMISSIONS, focusSoon, num } from './governance-util';
 
 /** Every council of the partnership with its size, vacancies and whether its make-up meets its rules today. */
 @Component({
@@ -18,7 +18,7 @@ import { PERMISSIONS, num } from './governance-util';
   imports: [RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, CouncilForm],
   template: `
     <div class="page-header">
-      <h1>{{ 'governance.councils.title' | t }}</h1>
+      <h1 id="councils-title" tabindex="-1">{{ 'governance.councils.title' | t }}</h1>
       @if (canManage && !formOpen()) {
         <button type="button" class="primary" (click)="openCreate()">{{ 'governance.councils.create' | t }}</button>
       }
@@ -120,6 +120,7 @@ export class Councils {
   protected closeForm(): void {
     this.formOpen.set(false);
     this.editing.set(null);
+    focusSoon('councils-title');
   }
 
   protected async saved(id: string): Promise<void> {
