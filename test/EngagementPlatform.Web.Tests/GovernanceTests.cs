@@ -61,6 +61,13 @@ public sealed class GovernanceTests(BrowserFixture app) : IClassFixture<BrowserF
                 .ShouldBeSuccessAsync();
         }
 
+        // Optional demographics from the members themselves: five in one age band, one alone in another.
+        for (var i = 0; i < 6; i++)
+        {
+            using var member = await app.ClientAsync(Tenant, $"gov-member-{i + 1}");
+            await (await member.PutAsJsonAsync("/api/governance/my-demographics", new { language = "Spanish", ageBand = i < 5 ? "25-34" : "65+" })).ShouldBeSuccessAsync();
+        }
+
         // The first community seat's holder is assigned in the UI.
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign Community seat 1" }).ClickAsync();
@@ -85,6 +92,13 @@ public sealed class GovernanceTests(BrowserFixture app) : IClassFixture<BrowserF
         await Assertions.Expect(rule).ToContainTextAsync("Actual share 60%, required 51%");
         await Assertions.Expect(page.Locator("#compliance-summary")).ToContainTextAsync("Compliant");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Seats by category (table)" })).ToContainTextAsync("Community member");
+        // Diversity in aggregates only: the lone 65+ answer is withheld, and so is the next smallest group, so
+        // neither can be worked out from the total.
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Language", Exact = true })).ToContainTextAsync("spanish");
+        var ages = page.GetByRole(AriaRole.Table, new() { Name = "Age", Exact = true });
+        await Assertions.Expect(ages.GetByText("Withheld (fewer than 5)")).ToHaveCountAsync(1);
+        await Assertions.Expect(ages).ToContainTextAsync("Other answers (withheld)");
+        await Assertions.Expect(ages).Not.ToContainTextAsync("65");
         await page.CheckPageAsync("governance-council-composition");
 
         // Vacating two community seats breaks the rule, and the panel says by how much.
