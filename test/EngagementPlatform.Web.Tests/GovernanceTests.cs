@@ -295,6 +295,11 @@ public sealed class GovernanceTests(BrowserFixture app) : IClassFixture<BrowserF
         await Assertions.Expect(row).ToContainTextAsync("Requested");
         await Assertions.Expect(supports.GetByRole(AriaRole.Button, new() { Name = "Mark provided" })).ToHaveCountAsync(0);
         await page.CheckPageAsync("governance-meeting-member");
+
+        // Back on the council, the meetings section is open again (the section is kept in the address).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the council" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Meetings" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Spring listening session" })).ToBeVisibleAsync();
     }
 
     /// <summary>A status message with this text (loading spinners are status messages too, so there may be several).</summary>

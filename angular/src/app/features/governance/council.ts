@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
 import { getCouncil } from '../../api/fn/governance/get-council';
 import { CouncilDto } from '../../api/models/council-dto';
@@ -15,6 +15,7 @@ import { CouncilSeats } from './council-seats';
 import { PERMISSIONS, focusSoon } from './governance-util';
 
 type Tab = 'seats' | 'composition' | 'meetings' | 'influence';
+const TABS: readonly Tab[] = ['seats', 'composition', 'meetings', 'influence'];
 
 /** One council: its seats and terms, its make-up against its rules, its meetings and the community's influence. */
 @Component({
@@ -55,7 +56,7 @@ type Tab = 'seats' | 'composition' | 'meetings' | 'influence';
             [attr.aria-selected]="active() === tab"
             [attr.aria-controls]="'panel-' + tab"
             [tabindex]="active() === tab ? 0 : -1"
-            (click)="active.set(tab)"
+            (click)="select(tab)"
           >
             {{ 'governance.council.tabs.' + tab | t }}
           </button>
@@ -89,12 +90,14 @@ type Tab = 'seats' | 'composition' | 'meetings' | 'influence';
 })
 export class CouncilPage {
   private readonly api = inject(Api);
-  private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly id = this.route.snapshot.paramMap.get('id') ?? '';
   private readonly config = inject(AppConfig);
   protected readonly canManage = this.config.can(PERMISSIONS.manage);
   protected readonly council = new Loadable<CouncilDto>();
   protected readonly editing = signal(false);
-  protected readonly active = signal<Tab>('seats');
+  protected readonly active = signal<Tab>(this.initialTab());
   protected readonly tabs = computed<Tab[]>(() =>
     this.config.can(PERMISSIONS.decisions) ? ['seats', 'composition', 'meetings', 'influence'] : ['seats', 'composition', 'meetings'],
   );
@@ -105,6 +108,17 @@ export class CouncilPage {
 
   protected reload() {
     return this.council.load(() => this.api.invoke(getCouncil, { id: this.id }));
+  }
+
+  private initialTab(): Tab {
+    const requested = TABS.find((t) => t === this.route.snapshot.queryParamMap.get('tab'));
+    return requested && (requested !== 'influence' || this.config.can(PERMISSIONS.decisions)) ? requested : 'seats';
+  }
+
+  /** Shows a section and keeps it in the address (?tab=), so reloading or coming back opens the same section. */
+  protected select(tab: Tab): void {
+    this.active.set(tab);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { tab }, replaceUrl: true });
   }
 
   protected closeDetails(): void {
@@ -134,7 +148,7 @@ export class CouncilPage {
       return;
     }
     event.preventDefault();
-    this.active.set(tabs[next]);
+    this.select(tabs[next]);
     focusSoon('tab-' + tabs[next]);
   }
 }
