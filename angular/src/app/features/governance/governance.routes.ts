@@ -1,3 +1,26 @@
 import { Routes } from '@angular/router';
+import { permissionGuard } from '../../core/guards';
+import { PERMISSIONS } from './governance-util';
 
-export const ROUTES: Routes = [];
+export const ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'councils' },
+  {
+    path: 'councils',
+    canActivate: [permissionGuard(PERMISSIONS.councils)],
+    loadComponent: () => import('./councils').then((m) => m.Councils),
+  },
+  {
+    path: 'councils/:id',
+    canActivate: [permissionGuard(PERMISSIONS.councils)],
+    loadComponent: () => import('./council').then((m) => m.CouncilPage),
+  },
+  {
+    path: 'councils/:id/meetings/:meetingId',
+    canActivate: [permissionGuard(PERMISSIONS.councils)],
+    loadComponent: () => import('./meeting').then((m) => m.MeetingPage),
+  },
+  {
+    path: 'my-demographics',
+    loadComponent: () => import('./my-demographics').then((m) => m.MyDemographics),
+  },
+];
