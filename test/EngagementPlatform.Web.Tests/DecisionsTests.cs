@@ -153,6 +153,13 @@ public sealed class DecisionsTests(BrowserFixture app) : IClassFixture<BrowserFi
         await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Your vote" })).ToBeVisibleAsync();
         await member.CheckPageAsync("decisions-ballot-ranked-phone");
 
+        // Dragging by the grip reorders too (mouse, pen or finger): Market onto Library's place and back.
+        var titles = member.Locator("ol li .rank-title");
+        await DragAsync(member, "Market", 0);
+        (await titles.AllInnerTextsAsync()).ShouldBe(["Market", "Library", "School"]);
+        await DragAsync(member, "Market", 1);
+        (await titles.AllInnerTextsAsync()).ShouldBe(["Library", "Market", "School"]);
+
         // School to the top with the move-up button, twice; focus stays with the moved option.
         await member.GetByRole(AriaRole.Button, new() { Name = "Move School up" }).FocusAsync();
         await member.Keyboard.PressAsync("Enter");
@@ -166,7 +173,7 @@ public sealed class DecisionsTests(BrowserFixture app) : IClassFixture<BrowserFi
         await member.GetByLabel("Rank of Library").FocusAsync();
         await member.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(live).ToHaveTextAsync("Library is now number 3 of 3.");
-        (await member.Locator("ol li .rank-title").AllInnerTextsAsync()).ShouldBe(["School", "Market", "Library"]);
+        (await titles.AllInnerTextsAsync()).ShouldBe(["School", "Market", "Library"]);
 
         await member.GetByRole(AriaRole.Button, new() { Name = "Cast my vote" }).FocusAsync();
         await member.Keyboard.PressAsync("Enter");
@@ -185,6 +192,44 @@ public sealed class DecisionsTests(BrowserFixture app) : IClassFixture<BrowserFi
         await Assertions.Expect(tally.GetByText("Winner: School")).ToBeVisibleAsync();
         await Assertions.Expect(tally.GetByRole(AriaRole.Heading, new() { Name = "Round 1" })).ToBeVisibleAsync();
         await staff.CheckPageAsync("decisions-tally-ranked");
+    }
+
+    [Fact]
+    public async Task An_approval_ballot_uses_checkboxes_and_a_vote_can_be_changed_until_voting_closes()
+    {
+        var council = await CouncilAsync("Food access council", "dec-approval-member");
+        using var admin = await app.ClientAsync(Tenant, "admin");
+        var decision = await (await admin.PostAsJsonAsync("/api/governance/decisions", new
+        {
+            councilId = council.Id,
+            title = "Which pantry hours should we add?",
+            method = "Approval",
+            options = new[] { "Evenings", "Weekends", "Early mornings" },
+            quorum = 0.5,
+            threshold = "SimpleMajority",
+            secretBallot = false,
+        })).ReadJsonAsync();
+        var id = decision.GetProperty("id").GetGuid();
+        await (await admin.PostAsync($"/api/governance/decisions/{id}/open-voting", null)).ShouldBeSuccessAsync();
+
+        var member = await app.NewPageAsync(360, 740);
+        await member.SignInAsync(Tenant, "dec-approval-member");
+        await member.GotoAsync($"/decisions/{id}");
+        await member.GetByRole(AriaRole.Checkbox, new() { Name = "Evenings" }).CheckAsync();
+        await member.GetByRole(AriaRole.Checkbox, new() { Name = "Weekends" }).CheckAsync();
+        await member.CheckPageAsync("decisions-ballot-approval-phone");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Cast my vote" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("Your vote is recorded; you can change it until voting closes.")).ToBeVisibleAsync();
+
+        // Coming back shows the recorded choices; unchecking one and saving changes the vote.
+        await member.ReloadAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Checkbox, new() { Name = "Weekends" })).ToBeCheckedAsync();
+        await member.GetByRole(AriaRole.Checkbox, new() { Name = "Weekends" }).UncheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Change my vote" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Button, new() { Name = "Change my vote" })).ToBeEnabledAsync();
+        using var voter = await app.ClientAsync(Tenant, "dec-approval-member");
+        var mine = await (await voter.GetAsync($"/api/governance/decisions/{id}/my-vote")).ReadJsonAsync();
+        mine.GetProperty("options").EnumerateArray().Select(o => o.GetString()).ShouldBe(["Evenings"]);
     }
 
     [Fact]
@@ -228,6 +273,18 @@ public sealed class DecisionsTests(BrowserFixture app) : IClassFixture<BrowserFi
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Move the food bank" })).ToBeVisibleAsync();
         await staff.GetByLabel("State").SelectOptionAsync(new SelectOptionValue { Label = "Closed" });
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Move the food bank" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Drags an option by its grip onto the row at <paramref name="toIndex"/>.</summary>
+    private static async Task DragAsync(IPage page, string option, int toIndex)
+    {
+        await page.Locator("ol.ranking").ScrollIntoViewIfNeededAsync();
+        var grip = await page.Locator($"[data-grip='{option}']").BoundingBoxAsync();
+        var target = await page.Locator($"ol li[data-index='{toIndex}']").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(grip!.X + grip.Width / 2, grip.Y + grip.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
     }
 
     /// <summary>A council in alpha with one voting community seat held by a new member.</summary>

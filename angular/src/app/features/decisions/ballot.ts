@@ -66,18 +66,10 @@ import { move } from './common';
                   <fieldset aria-describedby="ballot-rank-hint ballot-errors">
                     <legend>{{ 'decisions.ballot.rankLegend' | t }}</legend>
                     <p class="hint" id="ballot-rank-hint">{{ 'decisions.ballot.rankHint' | t }}</p>
-                    <ol class="ranking">
+                    <ol class="ranking" (pointermove)="dragMove($event)" (pointerup)="dragEnd()" (pointercancel)="dragEnd()">
                       @for (o of ranked(); track o.id; let i = $index; let first = $first; let last = $last) {
-                        <li
-                          class="rank-row"
-                          draggable="true"
-                          [class.dragging]="dragged() === i"
-                          (dragstart)="dragStart(i, $event)"
-                          (dragover)="$event.preventDefault()"
-                          (drop)="drop(i, $event)"
-                          (dragend)="dragged.set(null)"
-                        >
-                          <span class="grip" aria-hidden="true">⋮⋮</span>
+                        <li class="rank-row" [attr.data-index]="i" [class.dragging]="dragged() === i">
+                          <span class="grip" aria-hidden="true" [attr.data-grip]="o.title" (pointerdown)="dragStart(i, $event)">⋮⋮</span>
                           <span class="rank-title">{{ o.title }}</span>
                           <span class="rank-controls">
                             <label class="visually-hidden" [for]="'rank-' + o.id">{{ 'decisions.ballot.rankOf' | t: { option: o.title } }}</label>
@@ -125,8 +117,8 @@ import { move } from './common';
     .ranking { list-style: none; padding: 0; margin: 0; }
     .rank-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.6rem; margin-bottom: 0.5rem;
       border: 2px solid var(--ep-border); border-radius: 8px; background: #fff; }
-    .rank-row.dragging { border-style: dashed; }
-    .grip { cursor: grab; color: var(--ep-muted); }
+    .rank-row.dragging { border-style: dashed; border-color: var(--ep-primary); }
+    .grip { cursor: grab; color: var(--ep-muted); touch-action: none; user-select: none; padding: 0.5rem; font-size: 1.2rem; }
     .rank-title { flex: 1 1 8rem; font-weight: 600; }
     .rank-controls { display: flex; gap: 0.35rem; }
     .rank-controls button { min-width: 2.75rem; justify-content: center; }
@@ -185,21 +177,27 @@ export class Ballot {
     this.reorder(index, Number(rank) - 1);
   }
 
-  protected dragStart(index: number, event: DragEvent): void {
+  /** Dragging by the grip, with a mouse, a pen or a finger: the row under the pointer takes the dragged option's place. */
+  protected dragStart(index: number, event: PointerEvent): void {
+    event.preventDefault();
     this.dragged.set(index);
-    event.dataTransfer?.setData('text/plain', String(index));
-    if (event.dataTransfer) {
-      event.dataTransfer.effectAllowed = 'move';
+  }
+
+  protected dragMove(event: PointerEvent): void {
+    const from = this.dragged();
+    if (from === null) {
+      return;
+    }
+    const row = document.elementFromPoint(event.clientX, event.clientY)?.closest('li[data-index]');
+    const to = row ? Number(row.getAttribute('data-index')) : NaN;
+    if (!Number.isNaN(to) && to !== from) {
+      this.reorder(from, to);
+      this.dragged.set(to);
     }
   }
 
-  protected drop(index: number, event: DragEvent): void {
-    event.preventDefault();
-    const from = this.dragged() ?? Number(event.dataTransfer?.getData('text/plain'));
+  protected dragEnd(): void {
     this.dragged.set(null);
-    if (!Number.isNaN(from)) {
-      this.reorder(from, index);
-    }
   }
 
   protected async submit(): Promise<void> {

@@ -63,11 +63,6 @@ export class DecisionPage {
   protected readonly holders = computed(() =>
     (this.council.data()?.seats ?? []).filter((s) => s.isVoting && s.holder).map((s) => ({ userId: s.holder!.userId, name: s.holder!.name, seat: s.title })),
   );
-  protected readonly publicLink = computed(() => {
-    const token = this.decision.data()?.publicInputToken;
-    return token ? `${location.origin}/api/governance/public/decisions/${token}` : '';
-  });
-
   protected inputText = '';
   protected withdrawReason = '';
   protected implementNote = '';
