@@ -236,22 +236,32 @@ public sealed class DecisionsTests(BrowserFixture app) : IClassFixture<BrowserFi
     public async Task A_refused_action_shows_the_API_problem_and_a_decision_can_be_withdrawn_with_a_reason()
     {
         using var admin = await app.ClientAsync(Tenant, "admin");
-        var councilId = (await (await admin.PostAsJsonAsync("/api/governance/councils", new { name = "Empty council" })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        var decision = await (await admin.PostAsJsonAsync("/api/governance/decisions", new
-        {
-            councilId,
-            title = "Move the food bank",
-            method = "Approval",
-            options = new[] { "North side", "South side" },
-            quorum = 0.5,
-            threshold = "SimpleMajority",
-            secretBallot = true,
-        })).ReadJsonAsync();
-        var id = decision.GetProperty("id").GetGuid();
+        await (await admin.PostAsJsonAsync("/api/governance/councils", new { name = "Empty council" })).ShouldBeSuccessAsync();
 
+        // Staff create an approval decision in the UI; a missing title is said under its field.
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(Tenant, "admin");
-        await staff.GotoAsync($"/decisions/{id}");
+        await staff.GotoAsync("/decisions/new");
+        await staff.GetByLabel("Council", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Empty council" });
+        await staff.GetByRole(AriaRole.Radio, new() { Name = "Approval" }).CheckAsync();
+        await staff.GetByLabel("Option 1", new() { Exact = true }).FillAsync("North side");
+        await staff.GetByLabel("Option 2", new() { Exact = true }).FillAsync("South side");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add an option" }).ClickAsync();
+        await staff.GetByLabel("Option 3", new() { Exact = true }).FillAsync("Downtown");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Remove option 3" }).ClickAsync();
+        await staff.GetByLabel("Secret ballot").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Create decision" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#d-title-errors")).Not.ToBeEmptyAsync();
+        await staff.CheckPageAsync("decisions-create-errors");
+        await staff.GetByLabel("Title", new() { Exact = true }).FillAsync("Move the food bank");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Create decision" }).ClickAsync();
+        await staff.WaitForURLAsync(new Regex("/decisions/[0-9a-f-]{36}$"));
+        var id = Guid.Parse(new Uri(staff.Url).Segments[^1]);
+        var created = await (await admin.GetAsync($"/api/governance/decisions/{id}")).ReadJsonAsync();
+        created.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("title").GetString()).ShouldBe(["North side", "South side"]);
+        created.GetProperty("secretBallot").GetBoolean().ShouldBeTrue();
+
+        // Nobody holds a voting seat, so the API refuses to open voting and the page says why.
         await staff.GetByRole(AriaRole.Button, new() { Name = "Open voting" }).ClickAsync();
         await staff.GetByRole(AriaRole.Dialog, new() { Name = "Open voting?" }).GetByRole(AriaRole.Button, new() { Name = "Open voting" }).ClickAsync();
         var alert = staff.GetByRole(AriaRole.Alert);

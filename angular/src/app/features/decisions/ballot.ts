@@ -108,6 +108,7 @@ import { move } from './common';
     </section>
   `,
   styles: `
+    .hint { color: var(--ep-muted); font-size: 0.9rem; }
     fieldset { border: 0; padding: 0; margin: 0; }
     legend { font-weight: 600; margin-bottom: 0.5rem; }
     .choice { display: flex; align-items: center; gap: 0.75rem; padding: 0.85rem 1rem; margin-bottom: 0.5rem;

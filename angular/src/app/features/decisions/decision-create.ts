@@ -11,7 +11,7 @@ import { AppConfig } from '../../core/app-config';
 import { TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { zonedToIso } from './common';
+import { withProblemDetails, zonedToIso } from './common';
 
 interface OptionRow {
   key: number;
@@ -143,6 +143,7 @@ interface OptionRow {
     }
   `,
   styles: `
+    .hint { color: var(--ep-muted); font-size: 0.9rem; }
     fieldset { border: 0; padding: 0; margin: 0 0 0.9rem; }
     legend { font-weight: 600; margin-bottom: 0.3rem; }
     .options { padding-left: 1.5rem; margin: 0 0 0.5rem; }
@@ -204,7 +205,7 @@ export class DecisionCreate {
     }
     const deadline = this.deadline ? zonedToIso(this.deadline, this.config.timeZone()) : null;
     const response = await this.saving.run(() =>
-      this.api.invoke$Response(createDecision, {
+      withProblemDetails(this.api.invoke$Response(createDecision, {
         body: {
           councilId: this.councilId,
           title: this.title.trim(),
@@ -219,7 +220,7 @@ export class DecisionCreate {
           votingClosesAt: deadline || null,
           allowPublicInput: this.allowPublicInput,
         },
-      }),
+      })),
     );
     if (!response) {
       return;

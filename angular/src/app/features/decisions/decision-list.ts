@@ -103,6 +103,7 @@ export class DecisionList {
   protected state = '';
   protected councilId = '';
   private readonly size = signal(20);
+  private latest?: Promise<PagedResultOfDecisionDto>;
   private readonly names = computed(() => new Map((this.councils.data() ?? []).map((c) => [c.id, c.name])));
 
   constructor() {
@@ -114,14 +115,21 @@ export class DecisionList {
     return this.names().get(id) ?? '';
   }
 
+  /** Filters can change faster than the API answers: whichever request finishes, the page shows the newest one's answer. */
   protected reload(): Promise<unknown> {
-    return this.decisions.load(() =>
-      this.api.invoke(getDecisions, {
-        MaxResultCount: this.size(),
-        state: (this.state || undefined) as DecisionState | undefined,
-        councilId: this.councilId || undefined,
-      }),
-    );
+    this.latest = this.api.invoke(getDecisions, {
+      MaxResultCount: this.size(),
+      state: (this.state || undefined) as DecisionState | undefined,
+      councilId: this.councilId || undefined,
+    });
+    return this.decisions.load(async () => {
+      let current: Promise<PagedResultOfDecisionDto> | undefined;
+      do {
+        current = this.latest;
+        await current?.catch(() => undefined);
+      } while (current !== this.latest);
+      return current!;
+    });
   }
 
   protected more(): void {

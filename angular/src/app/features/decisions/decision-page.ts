@@ -21,7 +21,7 @@ import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { Ballot } from './ballot';
-import { num, stateClass } from './common';
+import { num, stateClass, withProblemDetails } from './common';
 import { RecordForm } from './record-form';
 import { TallyView } from './tally';
 
@@ -88,7 +88,7 @@ export class DecisionPage {
     const decision = await this.decision.load(() => this.api.invoke(getDecision, { id }));
     if (decision) {
       void this.inputs.load(() => this.api.invoke(getDecisionInputs, { id }));
-      if (this.canManage() && (decision.state === 'Draft' || decision.state === 'OpenForInput') && !this.council.data()) {
+      if (this.config.can('Governance.Councils') && this.council.data()?.id !== decision.councilId) {
         void this.council.load(() => this.api.invoke(getCouncil, { id: decision.councilId }));
       }
     }
@@ -145,7 +145,7 @@ export class DecisionPage {
   protected async giveInput(): Promise<void> {
     const id = this.id();
     const added = await this.giving.run(async () => {
-      await this.api.invoke(addDecisionInput, { id, body: { text: this.inputText.trim() } });
+      await withProblemDetails(this.api.invoke(addDecisionInput, { id, body: { text: this.inputText.trim() } }));
       return true;
     });
     if (added) {

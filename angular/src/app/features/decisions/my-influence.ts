@@ -54,6 +54,7 @@ import { stateClass } from './common';
     }
   `,
   styles: `
+    .hint { color: var(--ep-muted); font-size: 0.9rem; }
     .list, .inputs { list-style: none; padding: 0; margin: 0; }
     h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
     p { margin: 0.3rem 0; }

@@ -71,6 +71,7 @@ interface Answer {
     </form>
   `,
   styles: `
+    .hint { color: var(--ep-muted); font-size: 0.9rem; }
     fieldset { border: 1px solid var(--ep-border); border-radius: 6px; padding: 0.75rem; margin: 0 0 0.75rem; min-width: 0; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     blockquote { margin: 0.25rem 0 0.75rem; padding-left: 0.75rem; border-left: 3px solid var(--ep-border); white-space: pre-wrap; overflow-wrap: anywhere; }

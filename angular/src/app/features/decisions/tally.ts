@@ -107,6 +107,7 @@ import { num } from './common';
     </section>
   `,
   styles: `
+    .hint { color: var(--ep-muted); font-size: 0.9rem; }
     .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.75rem; margin: 0 0 1rem; }
     .facts dt { color: var(--ep-muted); font-size: 0.9rem; }
     .facts dd { margin: 0; font-size: 1.15rem; font-weight: 600; }
