@@ -32,6 +32,14 @@ describe('problem details', () => {
     expect(fieldErrors(problem, 'other')).toEqual([]);
   });
 
+  it('reads problem details that arrived as text (operations without a success body)', () => {
+    const body = JSON.stringify({ title: 'Some fields are not valid.', code: 'Framework:ValidationFailed', errors: { AdminPassword: ['Required.'] } });
+    const problem = toProblem(new HttpErrorResponse({ status: 400, error: body }));
+    expect(problem.code).toBe('Framework:ValidationFailed');
+    expect(fieldErrors(problem, 'adminPassword')).toEqual(['Required.']);
+    expect(toProblem(new HttpErrorResponse({ status: 502, error: 'Bad gateway' })).title).toBe('');
+  });
+
   it('reports an unreachable server as status 0 without a title', () => {
     const problem = toProblem(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }));
     expect(problem.status).toBe(0);

@@ -12,7 +12,7 @@ export interface Problem {
 /** Turns whatever a failed call threw into a problem the page can show; network failures get status 0. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpErrorResponse) {
-    const body = error.error as Partial<Problem> | string | null;
+    const body = parseText(error.error) as Partial<Problem> | string | null;
     if (body && typeof body === 'object' && (body.title || body.code)) {
       return {
         status: error.status,
@@ -25,6 +25,21 @@ export function toProblem(error: unknown): Problem {
     return { status: error.status, title: '' };
   }
   return { status: -1, title: error instanceof Error ? error.message : '' };
+}
+
+/**
+ * Operations whose success has no body are generated with responseType 'text', so their refusals arrive as the
+ * problem's JSON in a string: read it back.
+ */
+function parseText(body: unknown): unknown {
+  if (typeof body !== 'string' || !body.trim().startsWith('{')) {
+    return body;
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
 }
 
 /** Field errors keyed by the camelCase field name the forms use ("Title" and "title" are the same field). */

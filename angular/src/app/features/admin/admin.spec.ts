@@ -1,9 +1,6 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { toProblem } from '../../core/problem';
 import { count } from './pager';
 import { groupPermissions } from './roles';
 import { COMMON_TIME_ZONES, timeZoneOptions } from './settings';
-import { withJsonErrors } from './text-errors';
 
 describe('admin helpers', () => {
   it('groups permissions by module, keeping the server order', () => {
@@ -25,19 +22,5 @@ describe('admin helpers', () => {
     expect(count('42')).toBe(42);
     expect(count(7)).toBe(7);
     expect(count(null)).toBe(0);
-  });
-
-  it('turns a refusal read as text back into problem details with field errors', async () => {
-    const body = JSON.stringify({ title: 'Some fields are not valid.', code: 'Framework:ValidationFailed', errors: { adminPassword: ['Required.'] } });
-    const failing = () => Promise.reject(new HttpErrorResponse({ status: 400, error: body }));
-    const error = await withJsonErrors(failing).catch((e: unknown) => e);
-    const problem = toProblem(error);
-    expect(problem.code).toBe('Framework:ValidationFailed');
-    expect(problem.errors?.['adminPassword']).toEqual(['Required.']);
-  });
-
-  it('leaves other failures as they were', async () => {
-    const original = new HttpErrorResponse({ status: 502, error: 'Bad gateway' });
-    await expect(withJsonErrors(() => Promise.reject(original))).rejects.toBe(original);
   });
 });

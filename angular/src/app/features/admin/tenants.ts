@@ -12,7 +12,6 @@ import { TenantDto } from '../../api/models/tenant-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { withJsonErrors } from './text-errors';
 import { focusSoon } from './focus';
 import { Pager, count } from './pager';
 
@@ -244,7 +243,7 @@ export class Tenants {
           body: { name: f.name, displayName: f.displayName || null, editionId: f.editionId || null, defaultLanguage: f.defaultLanguage, isActive: editing.isActive },
         });
       } else {
-        await withJsonErrors(() => this.api.invoke(createTenant, {
+        await this.api.invoke(createTenant, {
           body: {
             name: f.name,
             displayName: f.displayName || null,
@@ -253,7 +252,7 @@ export class Tenants {
             defaultLanguage: f.defaultLanguage,
             editionId: f.editionId || null,
           },
-        }));
+        });
       }
       return true;
     });
@@ -285,7 +284,7 @@ export class Tenants {
 
   protected async remove(t: TenantDto): Promise<void> {
     const done = await this.acting.run(async () => {
-      await withJsonErrors(() => this.api.invoke(deleteTenant, { id: t.id }));
+      await this.api.invoke(deleteTenant, { id: t.id });
       return true;
     });
     if (done) {

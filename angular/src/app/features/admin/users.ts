@@ -13,7 +13,6 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { withJsonErrors } from './text-errors';
 import { focusSoon } from './focus';
 import { Pager, count } from './pager';
 
@@ -278,9 +277,9 @@ export class Users {
           body: { email: f.email, name: f.name || null, preferredLanguage: f.preferredLanguage || null, roleNames, isActive: f.isActive },
         });
       } else {
-        await withJsonErrors(() => this.api.invoke(createUser, {
+        await this.api.invoke(createUser, {
           body: { userName: f.userName, name: f.name || null, email: f.email, password: f.password, preferredLanguage: f.preferredLanguage || null, roleNames },
-        }));
+        });
       }
       return true;
     });
@@ -312,7 +311,7 @@ export class Users {
 
   protected async remove(u: UserDto): Promise<void> {
     const done = await this.acting.run(async () => {
-      await withJsonErrors(() => this.api.invoke(deleteUser, { id: u.id }));
+      await this.api.invoke(deleteUser, { id: u.id });
       return true;
     });
     if (done) {

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { DecisionState } from '../../api/models/decision-state';
 
 export const DECISION_STATES: readonly DecisionState[] = ['Draft', 'OpenForInput', 'Voting', 'Decided', 'Implemented', 'Closed', 'Withdrawn'];
@@ -60,29 +59,4 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
   const [item] = result.splice(from, 1);
   result.splice(to, 0, item);
   return result;
-}
-
-/**
- * Endpoints the client types as returning nothing read their answer as text, so a refusal's problem details
- * arrive as a JSON string; this parses them so `<app-problem>` and the field errors can show them.
- */
-export async function withProblemDetails<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    throw parsedError(error);
-  }
-}
-
-function parsedError(error: unknown): unknown {
-  if (!(error instanceof HttpErrorResponse) || typeof error.error !== 'string') {
-    return error;
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(error.error);
-  } catch {
-    return error;
-  }
-  return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
 }

@@ -11,7 +11,7 @@ import { AppConfig } from '../../core/app-config';
 import { TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { withProblemDetails, zonedToIso } from './common';
+import { zonedToIso } from './common';
 
 interface OptionRow {
   key: number;
@@ -205,7 +205,7 @@ export class DecisionCreate {
     }
     const deadline = this.deadline ? zonedToIso(this.deadline, this.config.timeZone()) : null;
     const response = await this.saving.run(() =>
-      withProblemDetails(this.api.invoke$Response(createDecision, {
+      this.api.invoke$Response(createDecision, {
         body: {
           councilId: this.councilId,
           title: this.title.trim(),
@@ -220,7 +220,7 @@ export class DecisionCreate {
           votingClosesAt: deadline || null,
           allowPublicInput: this.allowPublicInput,
         },
-      })),
+      }),
     );
     if (!response) {
       return;

@@ -21,7 +21,7 @@ import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { Ballot } from './ballot';
-import { num, stateClass, withProblemDetails } from './common';
+import { num, stateClass } from './common';
 import { RecordForm } from './record-form';
 import { TallyView } from './tally';
 
@@ -145,7 +145,7 @@ export class DecisionPage {
   protected async giveInput(): Promise<void> {
     const id = this.id();
     const added = await this.giving.run(async () => {
-      await withProblemDetails(this.api.invoke(addDecisionInput, { id, body: { text: this.inputText.trim() } }));
+      await this.api.invoke(addDecisionInput, { id, body: { text: this.inputText.trim() } });
       return true;
     });
     if (added) {

@@ -11,7 +11,6 @@ import { TemplateDto } from '../../api/models/template-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { withJsonErrors } from '../admin/text-errors';
 import { focusSoon } from '../admin/focus';
 
 /** The emails the platform sends, per template and language: the partnership may override any of them. */
@@ -239,7 +238,7 @@ export class Templates {
       if (t.isOverride && t.overrideId) {
         await this.api.invoke(updateEmailTemplateOverride, { id: t.overrideId, body });
       } else {
-        await withJsonErrors(() => this.api.invoke(createEmailTemplateOverride, { body: { ...body, name: t.name, culture: t.culture } }));
+        await this.api.invoke(createEmailTemplateOverride, { body: { ...body, name: t.name, culture: t.culture } });
       }
       return true;
     });
@@ -259,7 +258,7 @@ export class Templates {
 
   protected async remove(t: TemplateDto): Promise<void> {
     const done = await this.acting.run(async () => {
-      await withJsonErrors(() => this.api.invoke(deleteEmailTemplateOverride, { id: t.overrideId! }));
+      await this.api.invoke(deleteEmailTemplateOverride, { id: t.overrideId! });
       return true;
     });
     if (done) {
