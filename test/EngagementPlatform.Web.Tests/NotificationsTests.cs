@@ -44,9 +44,15 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
             var rows = (await admin.GetFromJsonAsync<JsonElement>("/api/notifications/outbox?maxResultCount=1000")).GetProperty("items").EnumerateArray()
                 .Where(r => string.Equals(r.GetProperty("toEmail").GetString(), email, StringComparison.OrdinalIgnoreCase)).ToList();
             var status = rows.Count == 1 ? rows[0].GetProperty("status").GetString()! : "Missing";
-            if (status is "Sent" or "Failed" || DateTime.UtcNow > deadline)
+            if (status is "Sent" or "Failed")
             {
                 return status;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                // Say why, so a slow or stuck dispatcher can be told from a failing transport.
+                return rows.Count == 1 ? $"{status} after 90 s: {rows[0]}" : status;
             }
 
             await Task.Delay(500);

@@ -11,6 +11,7 @@ import { PagedResultOfTenantDto } from '../../api/models/paged-result-of-tenant-
 import { TenantDto } from '../../api/models/tenant-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
+import { ConfirmDelete } from '../../shared/confirm';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { focusSoon } from './focus';
 import { Pager, count } from './pager';
@@ -29,7 +30,7 @@ const PAGE_SIZE = 20;
 /** Host: the partnerships (tenants) — search, create, edit, suspend or activate, delete. */
 @Component({
   selector: 'app-tenants',
-  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
   template: `
     <div class="page-header">
       <h1>{{ 'admin.tenants.title' | t }}</h1>
@@ -90,15 +91,17 @@ const PAGE_SIZE = 20;
     }
 
     @if (confirming(); as t) {
-      <div class="card" role="group" aria-labelledby="tenant-delete-title">
-        <h2 id="tenant-delete-title">{{ 'admin.tenants.deleteTitle' | t: { name: t.name } }}</h2>
-        <p>{{ 'admin.tenants.deleteWarning' | t }}</p>
-        <app-problem [problem]="acting.problem()" />
-        <div class="actions">
-          <button type="button" class="danger" id="tenant-delete-confirm" [disabled]="acting.busy()" (click)="remove(t)">{{ 'admin.tenants.deleteConfirm' | t }}</button>
-          <button type="button" (click)="confirming.set(null)">{{ 'admin.cancel' | t }}</button>
-        </div>
-      </div>
+      <app-confirm-delete
+        key="tenant"
+        [title]="'admin.tenants.deleteTitle' | t: { name: t.name }"
+        [warning]="'admin.tenants.deleteWarning' | t"
+        [confirmLabel]="'admin.tenants.deleteConfirm' | t"
+        [cancelLabel]="'admin.cancel' | t"
+        [busy]="acting.busy()"
+        [problem]="acting.problem()"
+        (confirmed)="remove(t)"
+        (cancelled)="confirming.set(null)"
+      />
     }
 
     <form role="search" class="actions" (ngSubmit)="search()">

@@ -12,6 +12,7 @@ import { UserDto } from '../../api/models/user-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
+import { ConfirmDelete } from '../../shared/confirm';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { focusSoon } from './focus';
 import { Pager, count } from './pager';
@@ -31,7 +32,7 @@ const PAGE_SIZE = 20;
 /** Tenant (or host) admin: the people who can sign in — search, create with roles, edit, deactivate, delete. */
 @Component({
   selector: 'app-users',
-  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
   template: `
     <div class="page-header">
       <h1>{{ 'admin.users.title' | t }}</h1>
@@ -105,15 +106,17 @@ const PAGE_SIZE = 20;
     }
 
     @if (confirming(); as u) {
-      <div class="card" role="group" aria-labelledby="user-delete-title">
-        <h2 id="user-delete-title">{{ 'admin.users.deleteTitle' | t: { name: u.userName } }}</h2>
-        <p>{{ 'admin.users.deleteWarning' | t }}</p>
-        <app-problem [problem]="acting.problem()" />
-        <div class="actions">
-          <button type="button" class="danger" id="user-delete-confirm" [disabled]="acting.busy()" (click)="remove(u)">{{ 'admin.users.deleteConfirm' | t }}</button>
-          <button type="button" (click)="confirming.set(null)">{{ 'admin.cancel' | t }}</button>
-        </div>
-      </div>
+      <app-confirm-delete
+        key="user"
+        [title]="'admin.users.deleteTitle' | t: { name: u.userName }"
+        [warning]="'admin.users.deleteWarning' | t"
+        [confirmLabel]="'admin.users.deleteConfirm' | t"
+        [cancelLabel]="'admin.cancel' | t"
+        [busy]="acting.busy()"
+        [problem]="acting.problem()"
+        (confirmed)="remove(u)"
+        (cancelled)="confirming.set(null)"
+      />
     }
 
     <form role="search" class="actions" (ngSubmit)="search()">

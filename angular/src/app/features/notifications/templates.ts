@@ -10,13 +10,14 @@ import { RenderedEmail } from '../../api/models/rendered-email';
 import { TemplateDto } from '../../api/models/template-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
+import { ConfirmDelete } from '../../shared/confirm';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { focusSoon } from '../admin/focus';
 
 /** The emails the platform sends, per template and language: the partnership may override any of them. */
 @Component({
   selector: 'app-templates',
-  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
   template: `
     <h1>{{ 'notifications.templates.title' | t }}</h1>
     <p>{{ 'notifications.templates.intro' | t }}</p>
@@ -78,15 +79,17 @@ import { focusSoon } from '../admin/focus';
     }
 
     @if (confirming(); as t) {
-      <div class="card" role="group" aria-labelledby="template-delete-title">
-        <h2 id="template-delete-title">{{ 'notifications.templates.deleteTitle' | t: { name: templateName(t.name), culture: cultureName(t.culture) } }}</h2>
-        <p>{{ 'notifications.templates.deleteWarning' | t }}</p>
-        <app-problem [problem]="acting.problem()" />
-        <div class="actions">
-          <button type="button" class="danger" id="template-delete-confirm" [disabled]="acting.busy()" (click)="remove(t)">{{ 'notifications.templates.deleteConfirm' | t }}</button>
-          <button type="button" (click)="confirming.set(null)">{{ 'notifications.templates.cancel' | t }}</button>
-        </div>
-      </div>
+      <app-confirm-delete
+        key="template"
+        [title]="'notifications.templates.deleteTitle' | t: { name: templateName(t.name), culture: cultureName(t.culture) }"
+        [warning]="'notifications.templates.deleteWarning' | t"
+        [confirmLabel]="'notifications.templates.deleteConfirm' | t"
+        [cancelLabel]="'notifications.templates.cancel' | t"
+        [busy]="acting.busy()"
+        [problem]="acting.problem()"
+        (confirmed)="remove(t)"
+        (cancelled)="confirming.set(null)"
+      />
     }
 
     @if (templates.loading()) {
