@@ -82,14 +82,7 @@ public static class EngagementPlatformHost
             .UseRecommendedSerializerSettings());
         if (web && !GeneratingOpenApiDocument && configuration.GetValue("Hangfire:Server:Enabled", true))
         {
-            services.AddHangfireServer((sp, o) =>
-            {
-                o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0));
-                // This host's own activator and filters, not the process-wide statics: with several hosts in one
-                // process (the browser tests) a job must run in the services of the host whose storage it came from.
-                o.Activator = sp.GetRequiredService<JobActivator>();
-                o.FilterProvider = sp.GetRequiredService<IJobFilterProvider>();
-            });
+            services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
             services.AddHostedService<RecurringJobsRegistration>();
         }
 
