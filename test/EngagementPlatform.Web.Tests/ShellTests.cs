@@ -44,7 +44,10 @@ public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await app.CreateUserAsync("alpha", "shell-es", "member");
         var page = await app.NewPageAsync();
         await page.SignInAsync("alpha", "shell-es");
-        await page.UseLanguageAsync("es");
+        // The switch saves the choice to the profile in the background: wait for that save before leaving the page.
+        await page.RunAndWaitForResponseAsync(
+            () => page.UseLanguageAsync("es"),
+            r => r.Url.Contains("/api/identity/my-profile", StringComparison.Ordinal) && r.Request.Method == "PUT");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" })).ToBeVisibleAsync();
         await page.GotoAsync("/profile");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mi perfil" })).ToBeVisibleAsync();
