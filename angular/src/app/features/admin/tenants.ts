@@ -106,7 +106,8 @@ const PAGE_SIZE = 20;
 
     <form role="search" class="actions" (ngSubmit)="search()">
       <label for="tenant-search" class="search-label">{{ 'admin.tenants.search' | t }}</label>
-      <input id="tenant-search" name="filter" type="search" [(ngModel)]="filter" [placeholder]="'admin.tenants.searchPlaceholder' | t" />
+      <input id="tenant-search" name="filter" type="search" [(ngModel)]="filter" aria-describedby="tenant-search-hint" />
+      <span id="tenant-search-hint" class="hint">{{ 'admin.tenants.searchHint' | t }}</span>
       <button type="submit">{{ 'admin.search' | t }}</button>
     </form>
 

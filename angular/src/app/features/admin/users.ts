@@ -121,7 +121,8 @@ const PAGE_SIZE = 20;
 
     <form role="search" class="actions" (ngSubmit)="search()">
       <label for="user-search" class="search-label">{{ 'admin.users.search' | t }}</label>
-      <input id="user-search" name="filter" type="search" [(ngModel)]="filter" [placeholder]="'admin.users.searchPlaceholder' | t" />
+      <input id="user-search" name="filter" type="search" [(ngModel)]="filter" aria-describedby="user-search-hint" />
+      <span id="user-search-hint" class="hint">{{ 'admin.users.searchHint' | t }}</span>
       <button type="submit">{{ 'admin.search' | t }}</button>
     </form>
 
