@@ -1,6 +1,8 @@
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.UnitOfWork;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,10 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngagementPlatformDbContext>();
+        // On a new database the provider reads the migrations history before the table exists and logs that failed
+        // query as an error ("Failed executing DbCommand"), though it is expected. Creating the table (and its schema)
+        // first, as the migration itself would, means a first run prints no error that is not one.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending.Count == 0 ? "none pending" : string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);

@@ -91,6 +91,12 @@ public static class EngagementPlatformHost
             return;
         }
 
+        if (!GeneratingOpenApiDocument)
+        {
+            // The sign-in addresses follow the URL this host runs at (App:SelfUrl), whatever the DbMigrator saw.
+            services.AddHostedService<EngagementPlatform.Identity.Seeding.AppClientAddressSync>();
+        }
+
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>().AddOperationTransformer<OpenApiConventions>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRequestLocalization(options =>

@@ -1,6 +1,7 @@
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Identity.Tokens;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -8,12 +9,15 @@ namespace EngagementPlatform.Identity.Seeding;
 
 /// <summary>
 /// Registers the API scope and the one client, <c>EngagementPlatform_App</c>: a public client used by the Angular
-/// app (authorization code + PKCE) and by scripts and tests (password grant), as in ABP's templates.
+/// app (authorization code + PKCE) and by scripts and tests (password grant), as in ABP's templates. Its sign-in
+/// addresses come from <see cref="AppClientAddresses"/>; the web host brings them up to date again when it starts
+/// (<see cref="AppClientAddressSync"/>), since it may run at another address than the process that seeded.
 /// </summary>
 internal sealed class OpenIddictDataSeedContributor(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
-    IConfiguration configuration) : IDataSeedContributor
+    IConfiguration configuration,
+    IHostEnvironment environment) : IDataSeedContributor
 {
     public const string ClientId = "EngagementPlatform_App";
 
@@ -56,26 +60,31 @@ internal sealed class OpenIddictDataSeedContributor(
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        foreach (var url in ClientUrls())
-        {
-            descriptor.RedirectUris.Add(new Uri(url + "/auth/callback"));
-            descriptor.PostLogoutRedirectUris.Add(new Uri(url + "/"));
-        }
+        var urls = AppClientAddresses.BaseUrls(configuration, environment);
+        AppClientAddresses.Apply(descriptor, urls);
 
         var existing = await applications.FindByClientIdAsync(ClientId, cancellationToken);
         if (existing is null)
         {
             await applications.CreateAsync(descriptor, cancellationToken);
+            return;
         }
-        else
-        {
-            await applications.UpdateAsync(existing, descriptor, cancellationToken);
-        }
-    }
 
-    private IEnumerable<string> ClientUrls()
-    {
-        var urls = new[] { configuration["App:SelfUrl"], configuration["App:ClientUrl"], "http://localhost:4200" };
-        return urls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u!.TrimEnd('/')).Distinct(StringComparer.OrdinalIgnoreCase);
+        if (urls.Count == 0)
+        {
+            // A process that does not know the public address (the DbMigrator of a deployment, typically) keeps the
+            // addresses the running host registered rather than leaving the web app unable to sign in.
+            foreach (var uri in await applications.GetRedirectUrisAsync(existing, cancellationToken))
+            {
+                descriptor.RedirectUris.Add(new Uri(uri));
+            }
+
+            foreach (var uri in await applications.GetPostLogoutRedirectUrisAsync(existing, cancellationToken))
+            {
+                descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+            }
+        }
+
+        await applications.UpdateAsync(existing, descriptor, cancellationToken);
     }
 }
