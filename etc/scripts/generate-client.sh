@@ -12,10 +12,8 @@ ep_say "Writing angular/openapi.json from the host's endpoints"
 dotnet build src/EngagementPlatform.HttpApi.Host -p:OpenApiGenerateDocuments=true -nodeReuse:false -v quiet
 
 ep_ensure_node
-if [[ ! -d angular/node_modules ]]; then
-  ep_say "Installing the web app's packages (npm install)"
-  (cd angular && npm install --no-audit --no-fund)
-fi
+ep_say "Installing the web app's packages (npm ci)"
+ep_npm_install
 ep_say "Generating the TypeScript client (ng-openapi-gen → angular/src/app/api)"
 (cd angular && npm run generate)
 ep_say "Done. Commit angular/openapi.json with the endpoint change."

@@ -59,6 +59,26 @@ ep_ensure_node() {
   hash -r
 }
 
+# ep_npm_install — install angular/node_modules exactly as the committed angular/package-lock.json says
+# (npm ci), leaving every tracked file as it is. Skipped when node_modules already holds that lockfile's
+# install. If npm ci refuses (package.json and the lockfile disagree), installs without writing either file.
+ep_npm_install() {
+  local dir="$REPO/angular" stamp want
+  stamp="$dir/node_modules/.ep-installed"
+  want=$(cat "$dir/package.json" "$dir/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1)
+  if [[ -f "$stamp" && "$(<"$stamp")" == "$want" ]]; then
+    ep_say "angular/node_modules is up to date with package-lock.json"
+    return 0
+  fi
+  if [[ -f "$dir/package-lock.json" ]] && (cd "$dir" && npm ci --no-audit --no-fund); then
+    echo "$want" >"$stamp"
+    return 0
+  fi
+  ep_warn "npm ci failed (is angular/package-lock.json out of date? refresh it with npm install and commit it);" \
+    "installing with npm install --no-save, which leaves package.json and the lockfile untouched"
+  (cd "$dir" && { npm install --no-save --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
+}
+
 # PostgreSQL ------------------------------------------------------------------------------------
 
 # Prints the newest /usr/lib/postgresql/*/bin that has initdb (empty if none).

@@ -89,7 +89,7 @@ ep_ensure_apt chromium || ep_warn "could not install chromium (browser tests wil
 # Before the .NET tests: the browser tests (EngagementPlatform.Web.Tests) drive the built app.
 angular_ok=0
 if ((RUN_ANGULAR)) || [[ " ${PROJECTS[*]} " == *Web.Tests* ]]; then
-  ep_say "Angular: Node, npm install, ng build"
+  ep_say "Angular: Node, npm ci, ng build"
   angular_ok=1
   if ! ep_ensure_node; then
     record "angular" 0 1 0 "could not install Node $EP_NODE_VERSION"
@@ -97,8 +97,7 @@ if ((RUN_ANGULAR)) || [[ " ${PROJECTS[*]} " == *Web.Tests* ]]; then
   fi
   if ((angular_ok)); then
     ep_say "Node $(node --version), npm $(npm --version 2>/dev/null)"
-    # npm install, not npm ci: ci fails on a lockfile written on another platform here
-    if ! (cd angular && { npm install --no-audit --no-fund || npm install --no-audit --no-fund; }); then
+    if ! ep_npm_install; then
       record "angular" 0 1 0 "npm install failed"
       angular_ok=0
     fi

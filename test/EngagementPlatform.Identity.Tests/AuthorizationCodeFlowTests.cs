@@ -6,8 +6,14 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace EngagementPlatform.Identity.Tests;
 
 /// <summary>The Angular app's sign-in: authorization code + PKCE through the server's sign-in page.</summary>
-public sealed partial class AuthorizationCodeFlowTests(TwoTenantFixture app) : IClassFixture<TwoTenantFixture>
+public sealed partial class AuthorizationCodeFlowTests(AuthorizationCodeFlowTests.DevServerFixture app) : IClassFixture<AuthorizationCodeFlowTests.DevServerFixture>
 {
+    /// <summary>The web app served apart from the host (the Angular dev server's address), as App:ClientUrl names it.</summary>
+    public sealed class DevServerFixture : TwoTenantFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["App:ClientUrl"] = "http://localhost:4200" };
+    }
+
     private const string RedirectUri = "http://localhost:4200/auth/callback";
 
     [Fact]
