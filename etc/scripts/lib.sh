@@ -142,7 +142,7 @@ ep_pg_start() {
     { tail -n 20 "$dir/server.log" >&2; return 1; }
   local i
   for ((i = 0; i < 60; i++)); do
-    "$EP_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" && { EP_PG_STARTED=1; return 0; }
+    "$EP_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres && { EP_PG_STARTED=1; return 0; }
     sleep 0.5
   done
   ep_warn "PostgreSQL on port $port did not become ready"

@@ -65,7 +65,7 @@ export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=engagem
 # .NET -------------------------------------------------------------------------------------------
 # The DbMigrator references the host, so this builds both.
 ep_say "Restoring packages and building the host and the DbMigrator"
-dotnet build src/EngagementPlatform.DbMigrator -c Release -nodeReuse:false -v quiet -nologo
+dotnet build src/EngagementPlatform.DbMigrator -c Release -nodeReuse:false -v minimal -nologo
 
 # Angular ----------------------------------------------------------------------------------------
 if [[ -f angular/package.json ]]; then
