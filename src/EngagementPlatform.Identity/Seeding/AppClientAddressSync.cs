@@ -24,6 +24,7 @@ public sealed class AppClientAddressSync(
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
+    private bool _reported; // say once that the update waits, not every retry
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +61,8 @@ public sealed class AppClientAddressSync(
             var database = scope.ServiceProvider.GetRequiredService<DbContext>().Database;
             if (!await database.CanConnectAsync(cancellationToken) || (await database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
-                logger.LogInformation("The database is not reachable or not migrated yet; the app's sign-in addresses are set once it is");
+                logger.Log(_reported ? LogLevel.Debug : LogLevel.Information, "The database is not reachable or not migrated yet; the app's sign-in addresses are set once it is");
+                _reported = true;
                 return false;
             }
 
@@ -69,7 +71,8 @@ public sealed class AppClientAddressSync(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not bring the app's sign-in addresses up to date; retrying in {Seconds} s", RetryInterval.TotalSeconds);
+            logger.Log(_reported ? LogLevel.Debug : LogLevel.Warning, e, "Could not bring the app's sign-in addresses up to date; retrying every {Seconds} s", RetryInterval.TotalSeconds);
+            _reported = true;
             return false;
         }
     }
