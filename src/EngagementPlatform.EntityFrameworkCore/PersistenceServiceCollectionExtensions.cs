@@ -12,7 +12,11 @@ public static class PersistenceServiceCollectionExtensions
 {
     public static IServiceCollection AddEngagementPlatformPersistence(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContext<EngagementPlatformDbContext>(options => Configure(options, connectionString));
+        services.AddDbContext<EngagementPlatformDbContext>((provider, options) =>
+        {
+            Configure(options, connectionString);
+            options.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // e.g. Identity's access-change watcher
+        });
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IIdentityDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ISaasDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());

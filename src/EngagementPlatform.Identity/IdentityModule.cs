@@ -25,6 +25,8 @@ public sealed class IdentityModule : IModule
         services.AddSingleton(IdentityErrorCodes.Messages());
         services.AddSingleton<IPermissionDefinitionProvider, IdentityPermissionDefinitionProvider>();
         services.AddScoped<IPermissionChecker, PermissionChecker>();
+        services.AddSingleton<UserAccessCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AccessChangeInterceptor>();
         services.AddScoped<PrincipalFactory>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, IdentityConfigurationContributor>();
         services.AddScoped<Framework.Contracts.IUserDirectory, UserDirectory>();
@@ -106,6 +108,7 @@ public sealed class IdentityModule : IModule
             })
             .AddValidation(options =>
             {
+                options.AddEventHandler(ActiveUserValidationHandler.Descriptor);
                 options.UseLocalServer();
                 options.UseAspNetCore();
             });

@@ -205,7 +205,13 @@ public sealed class DecisionHandlers(
     {
         await db.LockDecisionAsync(command.Id, cancellationToken);
         var decision = await db.LoadDecisionAsync(command.Id, cancellationToken);
+        var wasVoting = decision.State == DecisionState.Voting;
         decision.Withdraw(command.Reason.Trim());
+        if (wasVoting && decision.SecretBallot)
+        {
+            await db.SealAsync(decision.Id, cancellationToken); // the ballot keys go with the secret that made them
+        }
+
         if (decision.CloseVotingJobId is { } jobId)
         {
             jobs.Delete(jobId);

@@ -152,6 +152,12 @@ public sealed class VotingHandlers(IGovernanceDbContext db, IClock clock, ICurre
                 .WithData("action", "closed for voting");
         }
 
+        if (decision.SecretBallot)
+        {
+            // From here on nothing in the database pairs a ballot with its voter: keys gone, rows re-written at random.
+            await db.SealAsync(decision.Id, cancellationToken);
+        }
+
         var tally = await CountAsync(decision, cancellationToken);
         decision.CloseVoting(clock.Now, JsonSerializer.Serialize(tally, Json), await db.CloseTheLoopDaysAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);

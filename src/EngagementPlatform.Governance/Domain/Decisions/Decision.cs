@@ -391,9 +391,11 @@ public sealed class EligibleVoter : IMultiTenant
 }
 
 /// <summary>
-/// One stored ballot. An open ballot names its voter; a secret ballot carries only a key derived from the voter and
-/// a per-decision secret that is destroyed at close. It has no timestamps and a random id, so neither its order nor
-/// its time can be matched with <see cref="BallotParticipation"/>.
+/// One stored ballot. An open ballot names its voter; a secret ballot carries, while voting is open, only a key
+/// derived from the voter and a per-decision secret (so the voter can change it). At close or withdrawal the secret
+/// is destroyed and every secret ballot is re-written in random order with a fresh random id and no key
+/// (<see cref="Persistence.BallotBox.SealAsync"/>); it has no timestamps, so neither its id, its transaction, its
+/// position nor a time can be matched with <see cref="BallotParticipation"/>. See docs/security.md, Votes.
 /// </summary>
 public sealed class Ballot : IMultiTenant
 {
