@@ -59,7 +59,10 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         // The mailbox provider's one-click POST: no sign-in, no tenant header; honoured at once.
         var done = await anonymous.PostAsync(path, OneClick());
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await done.Content.ReadAsStringAsync()).ShouldContain("FeedbackLoop");
+        var donePage = WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync());
+        donePage.ShouldContain("Done: we will send no more “what came of your input” emails");
+        // It points to the preferences page of the partnership the link was for.
+        donePage.ShouldContain($"{MailFixture.PublicUrl}/notifications/preferences?__tenant=alpha");
         (await anonymous.PostAsync(path, OneClick())).StatusCode.ShouldBe(HttpStatusCode.OK); // twice is harmless
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeFalse();
         (await PreferencesAsync(stayer))["FeedbackLoop"].ShouldBeTrue();
