@@ -10,6 +10,7 @@ using EngagementPlatform.Notifications.Persistence;
 using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.Notifications.Templates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EngagementPlatform.Notifications;
@@ -27,7 +28,8 @@ internal sealed class EmailOutbox(
     IClock clock,
     IOptions<MailOptions> mail,
     ICurrentTenant currentTenant,
-    ITenantStore tenants) : IEmailOutbox
+    EmailLocale locale,
+    ILogger<EmailOutbox> logger) : IEmailOutbox
 {
     private bool _wakeScheduled;
 
@@ -40,20 +42,29 @@ internal sealed class EmailOutbox(
             return false;
         }
 
-        var culture = DefaultTemplates.Cultures.Contains(recipient.PreferredLanguage)
-            ? recipient.PreferredLanguage!
-            : currentTenant.Id is { } tenantId && (await tenants.FindAsync(tenantId, cancellationToken))?.DefaultLanguage is { } tenantLanguage
-                && DefaultTemplates.Cultures.Contains(tenantLanguage)
-                ? tenantLanguage
-                : "en";
-        var text = await TemplateAsync(template, culture, cancellationToken);
+        var culture = await locale.CultureAsync(recipient, cancellationToken);
+        var custom = await OverrideAsync(template, culture, cancellationToken);
         var unsubscribeUrl = category == EmailCategory.Essential ? null : tokens.Url(recipient.Email, category);
         var values = JsonSerializer.SerializeToNode(model, JsonSerializerOptions.Web) as JsonObject ?? [];
-        values["recipientName"] = recipient.Name ?? recipient.Email;
+        values["recipientName"] = string.IsNullOrWhiteSpace(recipient.Name) ? recipient.Email : recipient.Name.Trim();
         values["unsubscribeUrl"] = unsubscribeUrl;
         values["reason"] = category == EmailCategory.Essential ? reason : null;
         values["appUrl"] = mail.Value.PublicUrl;
-        var rendered = await renderer.RenderAsync(text, values);
+        // Only people with an account have preferences to manage; the link signs them in to this partnership.
+        values["preferencesUrl"] = recipient.UserId is null ? null : await locale.PreferencesLinkAsync(cancellationToken);
+        RenderedEmail rendered;
+        try
+        {
+            rendered = await renderer.RenderAsync(custom ?? Default(template, culture), values, currentTenant.Id, cancellationToken);
+        }
+        catch (TemplateLimitException exception) when (custom is not null)
+        {
+            // The partnership's own wording went past a limit: the change that caused the email still commits, and
+            // the reader gets our wording instead.
+            logger.LogWarning("The partnership's '{Template}' ({Culture}) template could not be rendered ({Error}); using the default", template, culture, exception.Message);
+            rendered = await renderer.RenderAsync(Default(template, culture), values, null, cancellationToken);
+        }
+
         var message = new OutboxMessage(Guid.CreateVersion7(), template, category, culture, recipient, rendered.Subject, rendered.Text, rendered.Html, clock.Now)
         {
             UnsubscribeUrl = unsubscribeUrl,
@@ -74,16 +85,14 @@ internal sealed class EmailOutbox(
         return true;
     }
 
-    public async Task<TemplateText> TemplateAsync(string name, string culture, CancellationToken cancellationToken)
+    private async Task<TemplateText?> OverrideAsync(string name, string culture, CancellationToken cancellationToken)
     {
         var custom = await db.EmailTemplateOverrides.AsNoTracking().FirstOrDefaultAsync(t => t.Name == name && t.Culture == culture, cancellationToken);
-        if (custom is not null)
-        {
-            return new TemplateText(custom.Subject, custom.Text, custom.Html);
-        }
-
-        return DefaultTemplates.All.GetValueOrDefault((name, culture))
-               ?? DefaultTemplates.All.GetValueOrDefault((name, "en"))
-               ?? throw new InvalidOperationException($"There is no email template named '{name}'.");
+        return custom is null ? null : new TemplateText(custom.Subject, custom.Text, custom.Html);
     }
+
+    private static TemplateText Default(string name, string culture)
+        => DefaultTemplates.All.GetValueOrDefault((name, culture))
+           ?? DefaultTemplates.All.GetValueOrDefault((name, "en"))
+           ?? throw new InvalidOperationException($"There is no email template named '{name}'.");
 }

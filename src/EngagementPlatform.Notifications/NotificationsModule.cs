@@ -24,6 +24,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<MessageBuilder>();
         services.AddSingleton<IMailTransport, ConfiguredMailTransport>();
         services.AddScoped<UnsubscribeTokens>();
+        services.AddScoped<EmailLocale>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<OutboxDispatcher>();
         services.AddTransient<OutboxDispatchJob>();

@@ -35,7 +35,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         html.ShouldContain("<form method=\"post\"");
-        html.ShouldContain("FeedbackLoop");
+        html.ShouldContain("“what came of your input”"); // the category in words, not its code name
         html.ShouldNotContain(leaverEmail); // masked
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeTrue();
 
@@ -44,12 +44,25 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         await (await anonymous.PostAsync($"/api/notifications/unsubscribe/{tampered}", OneClick())).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Notifications:InvalidUnsubscribeLink");
         await (await anonymous.PostAsync("/api/notifications/unsubscribe/not-a-token", OneClick())).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Notifications:InvalidUnsubscribeLink");
         await (await anonymous.GetAsync($"/api/notifications/unsubscribe/{tampered}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Notifications:InvalidUnsubscribeLink");
+        // A person whose mail client opens a broken link gets a page in words, not problem details.
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/unsubscribe/{tampered}"))
+        {
+            request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+            var broken = await anonymous.SendAsync(request);
+            broken.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            broken.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+            WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync()).ShouldContain("This unsubscribe link is not valid.");
+        }
+
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeTrue();
 
         // The mailbox provider's one-click POST: no sign-in, no tenant header; honoured at once.
         var done = await anonymous.PostAsync(path, OneClick());
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await done.Content.ReadAsStringAsync()).ShouldContain("FeedbackLoop");
+        var donePage = WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync());
+        donePage.ShouldContain("Done: we will send no more “what came of your input” emails");
+        // It points to the preferences page of the partnership the link was for.
+        donePage.ShouldContain($"{MailFixture.PublicUrl}/notifications/preferences?__tenant=alpha");
         (await anonymous.PostAsync(path, OneClick())).StatusCode.ShouldBe(HttpStatusCode.OK); // twice is harmless
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeFalse();
         (await PreferencesAsync(stayer))["FeedbackLoop"].ShouldBeTrue();

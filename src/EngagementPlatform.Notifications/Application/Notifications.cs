@@ -175,6 +175,7 @@ public sealed class NotificationHandlers(
             throw new BusinessException(NotificationsErrorCodes.DuplicateOverride, StatusCodes.Status409Conflict);
         }
 
+        await CheckCostAsync(command.Name, command.Culture, new TemplateText(command.Subject, command.Text, command.Html), cancellationToken);
         var custom = new EmailTemplateOverride(Guid.CreateVersion7(), command.Name, command.Culture)
         {
             Subject = command.Subject,
@@ -190,6 +191,7 @@ public sealed class NotificationHandlers(
     {
         Check(command.Subject, command.Text, command.Html);
         var custom = await FindOverrideAsync(command.Id, cancellationToken);
+        await CheckCostAsync(custom.Name, custom.Culture, new TemplateText(command.Subject, command.Text, command.Html), cancellationToken);
         custom.Subject = command.Subject;
         custom.Text = command.Text;
         custom.Html = command.Html;
@@ -214,7 +216,7 @@ public sealed class NotificationHandlers(
             command.Text ?? custom?.Text ?? stored.Text,
             command.Html ?? custom?.Html ?? stored.Html);
         Check(template.Subject, template.Text, template.Html);
-        return await renderer.RenderAsync(template, SampleModels.For(command.Name, command.Culture));
+        return await CheckCostAsync(command.Name, command.Culture, template, cancellationToken);
     }
 
     public async ValueTask<PreferencesDto> Handle(GetMyPreferencesQuery query, CancellationToken cancellationToken)
@@ -300,6 +302,20 @@ public sealed class NotificationHandlers(
         }
     }
 
+    /// <summary>Renders with the sample content; a template past the render limits is refused before it is saved or shown.</summary>
+    private async Task<RenderedEmail> CheckCostAsync(string name, string culture, TemplateText template, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await renderer.RenderAsync(template, SampleModels.For(name, culture), currentTenant.Id, cancellationToken);
+        }
+        catch (TemplateLimitException exception)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new BusinessException(NotificationsErrorCodes.TemplateTooCostly, StatusCodes.Status422UnprocessableEntity).WithData("limit", exception.Message);
+        }
+    }
+
     private static TemplateDto ToDto(EmailTemplateOverride t) => new(t.Id, t.Name, t.Culture, true, t.Subject, t.Text, t.Html);
 }
 
@@ -314,8 +330,8 @@ internal static class SampleModels
             Title = es ? "Abrir la clínica los sábados" : "Open the clinic on Saturdays",
             Outcome = es ? "La clínica abrirá los sábados por la mañana desde marzo." : "The clinic opens Saturday mornings from March.",
             Rationale = es ? "Muchos miembros trabajan entre semana." : "Many members work on weekdays.",
-            ClosesAt = "2027-01-15 18:00 UTC",
-            Url = "https://example.org/governance/decisions/preview",
+            ClosesAt = EmailTimes.Format(new DateTimeOffset(2027, 1, 15, 18, 0, 0, TimeSpan.FromHours(-6)), "America/Chicago", culture, new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            Url = "https://example.org/decisions/preview?__tenant=example",
         };
         var inputs = new[]
         {
@@ -328,9 +344,8 @@ internal static class SampleModels
             voted = true,
             recipientName = es ? "María" : "Maria",
             unsubscribeUrl = name == DefaultTemplates.DecisionDecided ? "https://example.org/unsubscribe/preview" : null,
-            reason = name == DefaultTemplates.DecisionDecided ? null : VotingReason(es),
+            preferencesUrl = "https://example.org/notifications/preferences?__tenant=example",
+            reason = name == DefaultTemplates.DecisionDecided ? null : DefaultTemplates.Phrase(DefaultTemplates.VoterReason, culture),
         };
     }
-
-    private static string VotingReason(bool es) => FeedbackLoop.VotingOpenedEmails.Reason(es ? "es" : "en");
 }

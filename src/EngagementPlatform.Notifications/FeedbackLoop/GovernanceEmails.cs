@@ -1,18 +1,16 @@
-using System.Globalization;
 using EngagementPlatform.Framework.Contracts;
-using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.Notifications.Templates;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace EngagementPlatform.Notifications.FeedbackLoop;
 
 /// <summary>
 /// Closes the loop: when a decision is recorded, everyone who gave input or voted gets one email (never one per
 /// input) with what was decided, why, and how each of their own inputs was used. Written to the outbox in the
-/// transaction that recorded the decision.
+/// transaction that recorded the decision. Members get a link to the decision's page (signing in to their
+/// partnership on the way); people from the public link have no account, so their email carries everything.
 /// </summary>
-public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail) : INotificationHandler<DecisionDecided>
+public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory users, EmailLocale locale) : INotificationHandler<DecisionDecided>
 {
     public async ValueTask Handle(DecisionDecided decided, CancellationToken cancellationToken)
     {
@@ -20,16 +18,7 @@ public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory us
             .Concat(decided.VoterUserIds).Distinct().ToList();
         var members = await users.FindAsync(memberIds, cancellationToken);
         var voters = decided.VoterUserIds.ToHashSet();
-        var decision = new
-        {
-            decided.DecisionId,
-            decided.Title,
-            decided.Outcome,
-            decided.Rationale,
-            decided.Passed,
-            decided.Winner,
-            Url = DecisionUrl(mail.Value, decided.DecisionId),
-        };
+        var url = await locale.DecisionLinkAsync(decided.DecisionId, cancellationToken);
 
         foreach (var id in memberIds)
         {
@@ -42,7 +31,7 @@ public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory us
             await outbox.EnqueueAsync(
                 DefaultTemplates.DecisionDecided,
                 new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id),
-                new { decision, inputs, voted = voters.Contains(id) },
+                new { decision = Decision(decided, url), inputs, voted = voters.Contains(id) },
                 EmailCategory.FeedbackLoop,
                 cancellationToken: cancellationToken);
         }
@@ -54,57 +43,65 @@ public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory us
             await outbox.EnqueueAsync(
                 DefaultTemplates.DecisionDecided,
                 new EmailRecipient(person.Key, person.First().Name, null, null),
-                new { decision, inputs = person.SelectMany(c => c.Inputs).ToList(), voted = false },
+                new { decision = Decision(decided, null), inputs = person.SelectMany(c => c.Inputs).ToList(), voted = false },
                 EmailCategory.FeedbackLoop,
                 cancellationToken: cancellationToken);
         }
     }
 
-    internal static string DecisionUrl(MailOptions options, Guid decisionId)
-        => $"{(options.PublicUrl ?? string.Empty).TrimEnd('/')}/governance/decisions/{decisionId}";
-
-    internal static string When(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? string.Empty;
+    private static object Decision(DecisionDecided decided, string? url) => new
+    {
+        decided.DecisionId,
+        decided.Title,
+        decided.Outcome,
+        decided.Rationale,
+        decided.Passed,
+        decided.Winner,
+        Url = url,
+    };
 }
 
 /// <summary>Voting opened: every eligible voter is told (essential: it is their vote).</summary>
-public sealed class VotingOpenedEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail) : INotificationHandler<VotingOpened>
+public sealed class VotingOpenedEmails(IEmailOutbox outbox, IUserDirectory users, EmailLocale locale) : INotificationHandler<VotingOpened>
 {
     public async ValueTask Handle(VotingOpened opened, CancellationToken cancellationToken)
     {
         var voters = await users.FindAsync(opened.EligibleUserIds, cancellationToken);
-        var decision = new { opened.Title, ClosesAt = DecisionDecidedEmails.When(opened.ClosesAt), Url = DecisionDecidedEmails.DecisionUrl(mail.Value, opened.DecisionId) };
+        var url = await locale.DecisionLinkAsync(opened.DecisionId, cancellationToken);
         foreach (var user in voters.Values.Where(u => u.IsActive && !string.IsNullOrWhiteSpace(u.Email)).OrderBy(u => u.Id))
         {
+            var recipient = new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id);
+            var culture = await locale.CultureAsync(recipient, cancellationToken);
+            var decision = new { opened.Title, ClosesAt = await locale.TimeAsync(opened.ClosesAt, culture, cancellationToken), Url = url };
             await outbox.EnqueueAsync(
                 DefaultTemplates.VotingOpened,
-                new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id),
+                recipient,
                 new { decision },
                 EmailCategory.Essential,
-                Reason(user.PreferredLanguage),
+                DefaultTemplates.Phrase(DefaultTemplates.VoterReason, culture),
                 cancellationToken);
         }
     }
-
-    internal static string Reason(string? language) => language == "es"
-        ? "usted ocupa un puesto con voto en este consejo y esta votación es suya."
-        : "you hold a voting seat on this council, so this vote is yours to cast.";
 }
 
 /// <summary>Voting closes within a day: eligible voters who have not voted get a reminder.</summary>
-public sealed class VotingClosingSoonEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail) : INotificationHandler<VotingClosingSoon>
+public sealed class VotingClosingSoonEmails(IEmailOutbox outbox, IUserDirectory users, EmailLocale locale) : INotificationHandler<VotingClosingSoon>
 {
     public async ValueTask Handle(VotingClosingSoon closing, CancellationToken cancellationToken)
     {
         var voters = await users.FindAsync(closing.NonVoterUserIds, cancellationToken);
-        var decision = new { closing.Title, ClosesAt = DecisionDecidedEmails.When(closing.ClosesAt), Url = DecisionDecidedEmails.DecisionUrl(mail.Value, closing.DecisionId) };
+        var url = await locale.DecisionLinkAsync(closing.DecisionId, cancellationToken);
         foreach (var user in voters.Values.Where(u => u.IsActive && !string.IsNullOrWhiteSpace(u.Email)).OrderBy(u => u.Id))
         {
+            var recipient = new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id);
+            var culture = await locale.CultureAsync(recipient, cancellationToken);
+            var decision = new { closing.Title, ClosesAt = await locale.TimeAsync(closing.ClosesAt, culture, cancellationToken), Url = url };
             await outbox.EnqueueAsync(
                 DefaultTemplates.VotingClosingSoon,
-                new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id),
+                recipient,
                 new { decision },
                 EmailCategory.Essential,
-                VotingOpenedEmails.Reason(user.PreferredLanguage),
+                DefaultTemplates.Phrase(DefaultTemplates.VoterReason, culture),
                 cancellationToken);
         }
     }

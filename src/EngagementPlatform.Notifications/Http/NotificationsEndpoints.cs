@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Notifications.Application;
 using EngagementPlatform.Notifications.Domain;
@@ -48,21 +50,44 @@ internal static class NotificationsEndpoints
             .RequireAuthorization().WithName("SaveMyEmailPreferences");
 
         // One-click unsubscribe (RFC 8058): no sign-in; the token names the address and the category it stops.
-        api.MapGet("/unsubscribe/{token}", (string token, UnsubscribeTokens tokens) =>
+        // A person who clicks the link in a mail client (a browser asking for HTML) always gets a page in their
+        // language, a broken link included; a program gets problem details.
+        api.MapGet("/unsubscribe/{token}", (string token, HttpContext context, UnsubscribeTokens tokens) =>
             {
-                // The same refusal as the POST, so a broken link says why in the reader's language.
-                var request = tokens.Read(token)
-                              ?? throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
-                return Page(Text("Confirm", request.Category.ToString(), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
+                var request = tokens.Read(token);
+                if (request is null)
+                {
+                    return WantsPage(context)
+                        ? Page(Text("Invalid"), string.Empty, StatusCodes.Status404NotFound)
+                        : throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
+                }
+
+                return Page(Text("Confirm", Category(request.Category), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
             })
             .AllowAnonymous().ExcludeFromDescription();
-        api.MapPost("/unsubscribe/{token}", async (string token, IMediator m, CancellationToken ct) =>
+        api.MapPost("/unsubscribe/{token}", async (string token, HttpContext context, UnsubscribeTokens tokens, EmailLocale locale, ICurrentTenant currentTenant, IMediator m, CancellationToken ct) =>
             {
+                if (tokens.Read(token) is null && WantsPage(context))
+                {
+                    return Page(Text("Invalid"), string.Empty, StatusCodes.Status404NotFound);
+                }
+
                 var done = await m.Send(new UnsubscribeCommand(token), ct);
-                return Page(Text("Done", done.Category.ToString(), Mask(done.Email)), string.Empty);
+                string preferences;
+                using (currentTenant.Change(done.TenantId))
+                {
+                    preferences = await locale.PreferencesLinkAsync(ct);
+                }
+
+                return Page(Text("Done", Category(done.Category), Mask(done.Email)), $"<p><a href=\"{WebUtility.HtmlEncode(preferences)}\">{Text("Preferences")}</a></p>");
             })
             .AllowAnonymous().DisableAntiforgery().WithName("Unsubscribe");
     }
+
+    private static bool WantsPage(HttpContext context)
+        => context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static string Category(EmailCategory category) => Text("Category" + category);
 
     private static string Mask(string email)
     {
@@ -70,7 +95,7 @@ internal static class NotificationsEndpoints
         return at <= 1 ? email : email[0] + new string('•', Math.Min(6, at - 1)) + email[at..];
     }
 
-    private static IResult Page(string message, string form)
+    private static IResult Page(string message, string form, int status = StatusCodes.Status200OK)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
         return Results.Content(
@@ -80,7 +105,9 @@ internal static class NotificationsEndpoints
             button{"{"}padding:.7rem 1.2rem;background:#0b5cad;color:#fff;border:0;border-radius:4px;font-size:1rem{"}"}</style></head>
             <body><main><h1>EngagementPlatform</h1><p>{WebUtility.HtmlEncode(message)}</p>{form}</main></body></html>
             """,
-            "text/html; charset=utf-8");
+            "text/html; charset=utf-8",
+            System.Text.Encoding.UTF8,
+            status);
     }
 
     private static string Text(string key, params object[] args)
@@ -88,9 +115,17 @@ internal static class NotificationsEndpoints
         var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
         var template = key switch
         {
-            "Confirm" => es ? "¿Dejar de enviar correos de tipo {0} a {1}?" : "Stop sending {0} emails to {1}?",
+            "Confirm" => es ? "¿Dejar de enviar a {1} los correos sobre {0}?" : "Stop sending {0} emails to {1}?",
             "Button" => es ? "Darme de baja" : "Unsubscribe",
-            _ => es ? "Listo: no enviaremos más correos de tipo {0} a {1}." : "Done: we will send no more {0} emails to {1}.",
+            "Invalid" => es
+                ? "Este enlace para darse de baja no es válido. Copie el enlace completo del correo, o inicie sesión y elija qué correos recibe en su perfil."
+                : "This unsubscribe link is not valid. Copy the whole link from the email, or sign in and choose which emails you get in your profile.",
+            "Preferences" => es ? "Elegir qué correos recibo" : "Choose which emails you get",
+            "CategoryEssential" => es ? "sus votaciones y pagos" : "essential",
+            "CategoryFeedbackLoop" => es ? "qué pasó con sus aportes" : "“what came of your input”",
+            "CategoryReminders" => es ? "recordatorios" : "reminder",
+            "CategoryAnnouncements" => es ? "anuncios" : "announcement",
+            _ => es ? "Listo: no enviaremos más correos sobre {0} a {1}." : "Done: we will send no more {0} emails to {1}.",
         };
         return string.Format(CultureInfo.CurrentCulture, template, args);
     }

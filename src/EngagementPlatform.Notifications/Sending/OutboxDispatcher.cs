@@ -14,6 +14,13 @@ namespace EngagementPlatform.Notifications.Sending;
 /// Sends what is due in the outbox, for every tenant, until nothing is left. Several senders may run at once: each
 /// claims different rows (<c>FOR UPDATE SKIP LOCKED</c>) under a lease, reuses one SMTP connection per batch and
 /// marks every row sent as soon as the server accepts it.
+/// <para>
+/// The lease is this sender's: the <c>locked_until</c> it wrote is its token. Before each message it renews the
+/// lease of the rows it still holds when less than half is left, and it marks a row sent or failed only while the
+/// row still carries its token, so a slow batch never hands its rows to a second sender that would send them again.
+/// A row that cannot be turned into a message (an address the mail library refuses) fails on its own, with the
+/// reason, and the batch goes on; a row is never claimed again once it has used its attempts.
+/// </para>
 /// </summary>
 public sealed class OutboxDispatcher(
     INotificationsDbContext db,
@@ -28,16 +35,17 @@ public sealed class OutboxDispatcher(
     /// <summary>Returns how many messages were sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
     {
+        await GiveUpExhaustedAsync(cancellationToken);
         var sent = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var claimed = await ClaimAsync(cancellationToken);
-            if (claimed.Count == 0)
+            var lease = await ClaimAsync(cancellationToken);
+            if (lease.Rows.Count == 0)
             {
                 break;
             }
 
-            var (batchSent, stop) = await SendBatchAsync(claimed, cancellationToken);
+            var (batchSent, stop) = await SendBatchAsync(lease, cancellationToken);
             sent += batchSent;
             if (stop)
             {
@@ -48,16 +56,30 @@ public sealed class OutboxDispatcher(
         return sent;
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Rows left pending with every attempt used (by an older sender) are failed, never claimed again.</summary>
+    private Task<int> GiveUpExhaustedAsync(CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxAttempts;
+        var now = clock.Now;
+        return db.OutboxMessages.IgnoreQueryFilters(AllTenants)
+            .Where(m => m.Status == OutboxStatus.Pending && m.Attempts >= max && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, m => "Gave up after " + m.Attempts + " attempts: " + (m.LastError ?? "no reason recorded")),
+                cancellationToken);
+    }
+
+    private async Task<Lease> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = clock.Now;
-        var until = now.AddSeconds(options.Value.LeaseSeconds);
+        var until = LeaseUntil(now);
         var size = options.Value.BatchSize;
+        var max = options.Value.MaxAttempts;
         var ids = await db.Database.SqlQuery<Guid>($"""
             UPDATE notifications.outbox_messages SET locked_until = {until}, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM notifications.outbox_messages
-                WHERE status = 'Pending' AND next_attempt_at <= {now} AND (locked_until IS NULL OR locked_until < {now})
+                WHERE status = 'Pending' AND attempts < {max} AND next_attempt_at <= {now} AND (locked_until IS NULL OR locked_until < {now})
                 ORDER BY next_attempt_at, id
                 LIMIT {size}
                 FOR UPDATE SKIP LOCKED)
@@ -65,15 +87,23 @@ public sealed class OutboxDispatcher(
             """).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
-            return [];
+            return new Lease([], until);
         }
 
         var rows = await db.OutboxMessages.IgnoreQueryFilters(AllTenants).AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).ToList();
+        return new Lease(rows.OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).ToList(), until);
     }
 
-    private async Task<(int Sent, bool Stop)> SendBatchAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
+    /// <summary>PostgreSQL keeps microseconds; the token must compare equal after the round trip.</summary>
+    private DateTimeOffset LeaseUntil(DateTimeOffset now)
     {
+        var until = now.AddSeconds(options.Value.LeaseSeconds).ToUniversalTime();
+        return new DateTimeOffset(until.Ticks - (until.Ticks % 10), TimeSpan.Zero);
+    }
+
+    private async Task<(int Sent, bool Stop)> SendBatchAsync(Lease lease, CancellationToken cancellationToken)
+    {
+        var batch = lease.Rows;
         IMailSession session;
         try
         {
@@ -84,7 +114,7 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("Mail server unavailable ({Error}); {Count} message(s) will be retried", exception.Message, batch.Count);
             foreach (var row in batch)
             {
-                await RetryLaterAsync(row, exception.Message, cancellationToken);
+                await RetryLaterAsync(row, lease, exception.Message);
             }
 
             return (0, true);
@@ -96,13 +126,32 @@ public sealed class OutboxDispatcher(
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch[i];
+                if (!await HoldAsync(lease, batch.Skip(i).Select(r => r.Id).ToList()))
+                {
+                    logger.LogWarning("The lease on {Count} message(s) ran out before they were sent; another sender has them", batch.Count - i);
+                    return (sent, true);
+                }
+
+                MimeKit.MimeMessage message;
                 try
                 {
-                    await session.SendAsync(builder.Build(row), cancellationToken);
+                    message = builder.Build(row);
+                }
+                catch (Exception exception) when (exception is MimeKit.ParseException or ArgumentException or FormatException or InvalidOperationException)
+                {
+                    // Nothing a retry can change: this row fails on its own and everyone else's mail goes on.
+                    logger.LogWarning("Outbox message {Id} cannot be sent: {Error}", row.Id, exception.Message);
+                    await FailAsync(row, lease, $"The message could not be built (is the address valid?): {exception.Message}");
+                    continue;
+                }
+
+                try
+                {
+                    await session.SendAsync(message, cancellationToken);
                 }
                 catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500 && exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
                 {
-                    await FailAsync(row, $"The server refused the recipient: {exception.Message}", cancellationToken);
+                    await FailAsync(row, lease, $"The server refused the recipient: {exception.Message}");
                     continue;
                 }
                 catch (Exception exception) when (IsTransient(exception))
@@ -110,15 +159,22 @@ public sealed class OutboxDispatcher(
                     logger.LogWarning("Sending stopped ({Error}); {Count} message(s) will be retried", exception.Message, batch.Count - i);
                     foreach (var rest in batch.Skip(i))
                     {
-                        await RetryLaterAsync(rest, exception.Message, cancellationToken);
+                        await RetryLaterAsync(rest, lease, exception.Message);
                     }
 
                     return (sent, true);
                 }
 
-                // Accepted by the server: record it at once. A crash between the two is the only way to send twice.
-                await db.OutboxMessages.IgnoreQueryFilters(AllTenants).Where(m => m.Id == row.Id)
+                // Accepted by the server: record it at once, if the row is still ours. A crash between the two is
+                // the only way to send twice.
+                var marked = await Held(row, lease)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.Now).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                if (marked == 0)
+                {
+                    logger.LogWarning("Outbox message {Id} was sent after its lease ran out; another sender holds the rest of the batch", row.Id);
+                    return (sent + 1, true);
+                }
+
                 sent++;
             }
         }
@@ -127,22 +183,61 @@ public sealed class OutboxDispatcher(
         return (sent, false);
     }
 
-    private Task RetryLaterAsync(OutboxMessage row, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// True while this sender holds every row it still has to send. With less than half the lease left it renews
+    /// the lease of those rows (only those still carrying its token); a row already taken ends the batch.
+    /// </summary>
+    private async Task<bool> HoldAsync(Lease lease, List<Guid> remaining)
+    {
+        var now = clock.Now;
+        var left = lease.Until - now;
+        if (left > TimeSpan.FromSeconds(options.Value.LeaseSeconds / 2))
+        {
+            return true;
+        }
+
+        var until = LeaseUntil(now);
+        var token = lease.Until;
+        var renewed = left > TimeSpan.Zero
+            ? await db.OutboxMessages.IgnoreQueryFilters(AllTenants)
+                .Where(m => remaining.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.LockedUntil == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)until), CancellationToken.None)
+            : 0;
+        if (renewed != remaining.Count)
+        {
+            // Some rows may be someone else's now; give back what is still ours so it is not stuck until the lease ends.
+            await db.OutboxMessages.IgnoreQueryFilters(AllTenants)
+                .Where(m => remaining.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == token || m.LockedUntil == until))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            return false;
+        }
+
+        lease.Until = until;
+        return true;
+    }
+
+    private IQueryable<OutboxMessage> Held(OutboxMessage row, Lease lease)
+    {
+        var token = lease.Until;
+        return db.OutboxMessages.IgnoreQueryFilters(AllTenants).Where(m => m.Id == row.Id && m.Status == OutboxStatus.Pending && m.LockedUntil == token);
+    }
+
+    private Task RetryLaterAsync(OutboxMessage row, Lease lease, string error)
     {
         // The claim already counted this attempt (the row was read back after the UPDATE): give up after the
         // configured number, and wait BaseBackoffSeconds before the first retry.
         if (row.Attempts >= options.Value.MaxAttempts)
         {
-            return FailAsync(row, $"Gave up after {row.Attempts} attempts: {error}", cancellationToken);
+            return FailAsync(row, lease, $"Gave up after {row.Attempts} attempts: {error}");
         }
 
         var next = clock.Now + options.Value.BackoffAfter(row.Attempts);
-        return db.OutboxMessages.IgnoreQueryFilters(AllTenants).Where(m => m.Id == row.Id)
+        return Held(row, lease)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, Trim(error)), CancellationToken.None);
     }
 
-    private Task FailAsync(OutboxMessage row, string error, CancellationToken cancellationToken)
-        => db.OutboxMessages.IgnoreQueryFilters(AllTenants).Where(m => m.Id == row.Id)
+    private Task FailAsync(OutboxMessage row, Lease lease, string error)
+        => Held(row, lease)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, Trim(error)), CancellationToken.None);
 
     private static string Trim(string error) => error.Length > 2000 ? error[..2000] : error;
@@ -150,6 +245,14 @@ public sealed class OutboxDispatcher(
     private static bool IsTransient(Exception exception) => exception is IOException or System.Net.Sockets.SocketException or SmtpProtocolException
         or ServiceNotConnectedException or ServiceNotAuthenticatedException or TimeoutException or MailKit.Security.SslHandshakeException
         or SmtpCommandException;
+
+    /// <summary>The rows one claim took and the lease this sender holds on them (its <c>locked_until</c>).</summary>
+    private sealed class Lease(List<OutboxMessage> rows, DateTimeOffset until)
+    {
+        public List<OutboxMessage> Rows { get; } = rows;
+
+        public DateTimeOffset Until { get; set; } = until;
+    }
 }
 
 /// <summary>The Hangfire job that runs the dispatcher: woken after each commit that queued mail, and every minute.</summary>

@@ -7,6 +7,18 @@ export const CLIENT_ID = 'EngagementPlatform_App';
 export const SCOPES = 'openid profile email roles offline_access EngagementPlatform';
 const TOKEN_KEY = 'ep.tokens';
 const FLOW_KEY = 'ep.signin';
+/** The query parameter (and header) that names a partnership; the server's sign-in page pre-fills it. */
+export const TENANT_PARAMETER = '__tenant';
+
+/** A partnership's short name as the server accepts it: letters, digits and hyphens, at most 64. */
+export function isTenantName(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/.test(value);
+}
+
+/** Only a path inside this app is a place to return to: never another origin ("//x", "/\\x") or the callback itself. */
+export function safeReturnUrl(url: string | null | undefined): string {
+  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') && !url.startsWith('/auth/callback') ? url : '/';
+}
 
 interface StoredTokens {
   accessToken: string;
@@ -18,6 +30,7 @@ interface PendingSignIn {
   state: string;
   verifier: string;
   returnUrl: string;
+  tenant?: string;
 }
 
 interface TokenResponse {
@@ -38,6 +51,8 @@ export class Auth {
   private readonly i18n = inject(I18n);
   private readonly tokens = signal<StoredTokens | null>(read<StoredTokens>(TOKEN_KEY));
   readonly isSignedIn = computed(() => this.tokens() !== null);
+  /** The last sign-in this tab started (where to, which partnership), so a failed one can be tried again. */
+  private lastSignIn: PendingSignIn | null = null;
 
   get accessToken(): string | null {
     return this.tokens()?.accessToken ?? null;
@@ -47,7 +62,9 @@ export class Auth {
   async signIn(returnUrl = '/', tenant?: string): Promise<void> {
     const verifier = randomString(64);
     const state = randomString(32);
-    sessionStorage.setItem(FLOW_KEY, JSON.stringify({ state, verifier, returnUrl } satisfies PendingSignIn));
+    returnUrl = safeReturnUrl(returnUrl);
+    tenant = isTenantName(tenant) ? tenant : undefined;
+    sessionStorage.setItem(FLOW_KEY, JSON.stringify({ state, verifier, returnUrl, tenant } satisfies PendingSignIn));
     let params = new HttpParams()
       .set('client_id', CLIENT_ID)
       .set('redirect_uri', `${location.origin}/auth/callback`)
@@ -57,7 +74,7 @@ export class Auth {
       .set('code_challenge', await challenge(verifier))
       .set('code_challenge_method', 'S256');
     if (tenant) {
-      params = params.set('__tenant', tenant);
+      params = params.set(TENANT_PARAMETER, tenant);
     }
     // The sign-in page speaks the language the app shows.
     params = params.set('ui_locales', this.i18n.language());
@@ -68,6 +85,7 @@ export class Auth {
   async completeSignIn(query: URLSearchParams): Promise<string> {
     const pending = read<PendingSignIn>(FLOW_KEY);
     sessionStorage.removeItem(FLOW_KEY);
+    this.lastSignIn = pending;
     const error = query.get('error');
     if (error) {
       throw new Error(query.get('error_description') ?? error);
@@ -82,7 +100,12 @@ export class Auth {
       .set('redirect_uri', `${location.origin}/auth/callback`)
       .set('code_verifier', pending.verifier);
     this.store(await this.post(body));
-    return pending.returnUrl;
+    return safeReturnUrl(pending.returnUrl);
+  }
+
+  /** Starts again the sign-in that just failed: the same page to come back to, the same partnership. */
+  retrySignIn(): Promise<void> {
+    return this.signIn(this.lastSignIn?.returnUrl ?? '/', this.lastSignIn?.tenant);
   }
 
   /** Renews the access token with the refresh token; false means the person must sign in again. */

@@ -2,7 +2,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { challenge, randomString } from './auth';
+import { Router } from '@angular/router';
+import { challenge, isTenantName, randomString, safeReturnUrl } from './auth';
+import { signInTarget } from './guards';
 import { I18n, TRANSLATION_AREAS } from './i18n';
 import { fieldErrors, toProblem } from './problem';
 
@@ -74,5 +76,31 @@ describe('I18n', () => {
     await load(i18n, http, {});
     expect(i18n.t('shell.nothing')).toBe('shell.nothing');
     expect([...i18n.missing]).toContain('es:shell.nothing');
+  });
+});
+
+describe('links from emails', () => {
+  const router = () => TestBed.inject(Router);
+
+  it('take the partnership out of the link and come back to the page without it', () => {
+    expect(signInTarget(router(), '/decisions/42?__tenant=alpha')).toEqual({ returnUrl: '/decisions/42', tenant: 'alpha' });
+    expect(signInTarget(router(), '/notifications/preferences?x=1&__tenant=demo-2')).toEqual({ returnUrl: '/notifications/preferences?x=1', tenant: 'demo-2' });
+    expect(signInTarget(router(), '/decisions/42')).toEqual({ returnUrl: '/decisions/42', tenant: undefined });
+  });
+
+  it('ignore a partnership name the server would not accept', () => {
+    expect(signInTarget(router(), '/decisions/42?__tenant=a%20b').tenant).toBeUndefined();
+    expect(signInTarget(router(), '/decisions/42?__tenant=-x').tenant).toBeUndefined();
+    expect(isTenantName('alpha')).toBe(true);
+    expect(isTenantName('x'.repeat(65))).toBe(false);
+  });
+
+  it('return only to a path inside the app', () => {
+    expect(safeReturnUrl('/decisions/42')).toBe('/decisions/42');
+    expect(safeReturnUrl('//evil.example/x')).toBe('/');
+    expect(safeReturnUrl('/\\evil.example')).toBe('/');
+    expect(safeReturnUrl('https://evil.example')).toBe('/');
+    expect(safeReturnUrl('/auth/callback?code=1')).toBe('/');
+    expect(safeReturnUrl(undefined)).toBe('/');
   });
 });

@@ -1,7 +1,7 @@
 import { Component, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AppConfig } from '../core/app-config';
-import { Auth } from '../core/auth';
+import { Auth, safeReturnUrl } from '../core/auth';
 import { I18n, Language, LANGUAGES, TranslatePipe } from '../core/i18n';
 import { Loading } from '../shared/state';
 
@@ -41,13 +41,14 @@ export class AuthCallback {
         await this.i18n.use(language);
         localStorage.setItem('ep.language', language);
       }
-      await this.router.navigateByUrl(returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/', { replaceUrl: true });
+      // completeSignIn only returns paths inside this app; land on the page the link asked for.
+      await this.router.navigateByUrl(safeReturnUrl(returnUrl), { replaceUrl: true });
     } catch {
       this.failed.set(true);
     }
   }
 
   protected retry(): void {
-    void this.auth.signIn('/');
+    void this.auth.retrySignIn();
   }
 }

@@ -2,6 +2,7 @@ using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Decisions;
 using EngagementPlatform.Governance.Persistence;
@@ -34,7 +35,7 @@ public sealed class AddPublicInputValidator : AbstractValidator<AddPublicInputCo
     {
         RuleFor(c => c.Text).NotEmpty().MaximumLength(8000);
         RuleFor(c => c.Name).MaximumLength(200);
-        RuleFor(c => c.Email!).EmailAddress().MaximumLength(256).When(c => !string.IsNullOrEmpty(c.Email));
+        RuleFor(c => c.Email).DeliverableEmail().When(c => !string.IsNullOrEmpty(c.Email));
         RuleFor(c => c.Token).NotEmpty().MaximumLength(64);
     }
 }

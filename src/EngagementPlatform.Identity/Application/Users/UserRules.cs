@@ -1,4 +1,5 @@
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Identity.Domain;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ internal static class UserRules
             .WithMessage("Use letters, digits and . _ @ + - only.");
 
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule)
-        => rule.NotEmpty().MaximumLength(256).EmailAddress();
+        => rule.NotEmpty().MaximumLength(256).DeliverableEmail();
 
     public static IRuleBuilderOptions<T, string?> ValidLanguage<T>(this IRuleBuilder<T, string?> rule)
         => rule.Must(l => l is null || Languages.Supported.Contains(l))

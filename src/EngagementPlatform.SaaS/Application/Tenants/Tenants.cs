@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.SaaS.Domain;
 using EngagementPlatform.SaaS.Persistence;
 using FluentValidation;
@@ -59,7 +60,7 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenantComman
         RuleFor(c => c.Name).NotEmpty().Must(Tenant.IsValidName)
             .WithMessage("Use 1 to 64 letters, digits or hyphens, starting and ending with a letter or digit.");
         RuleFor(c => c.DisplayName).MaximumLength(256);
-        RuleFor(c => c.AdminEmailAddress).NotEmpty().MaximumLength(256).EmailAddress();
+        RuleFor(c => c.AdminEmailAddress).NotEmpty().MaximumLength(256).DeliverableEmail();
         RuleFor(c => c.AdminPassword).NotEmpty().MaximumLength(128);
         RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
     }
