@@ -2,6 +2,7 @@ using System.Globalization;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Composition;
@@ -169,7 +170,7 @@ public sealed class AddRuleTemplateValidator : AbstractValidator<AddRuleTemplate
             .WithMessage($"Known templates: {CompositionRuleTemplates.MedicaidAdvisoryCommittee}.");
 }
 
-public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar calendar, IUserDirectory users)
+public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar calendar, IUserDirectory users, ITextLocalizer texts)
     : ICommandHandler<SaveCouncilCommand, CreatedId>,
       IQueryHandler<GetCouncilsQuery, PagedResult<CouncilSummaryDto>>,
       IQueryHandler<GetCouncilQuery, CouncilDto>,
@@ -340,7 +341,7 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar cal
             compliance.FilledVotingSeats,
             compliance.Rules.Select(r => new RuleComplianceDto(
                 r.RuleId, names.GetValueOrDefault(r.RuleId), r.Kind, r.Categories, r.InEffect, r.Compliant, r.MinimumShare, r.ActualShare,
-                r.RequiredSeats, r.ActualSeats, r.Shortfall, Summarize(r))).ToList(),
+                r.RequiredSeats, r.ActualSeats, r.Shortfall, Summarize(r, texts))).ToList(),
             Enum.GetValues<SeatCategory>()
                 .Select(c => new CategoryCountDto(c, seats.Count(s => s.Category == c), seats.Count(s => s.Category == c && s.IsVoting),
                     seats.Count(s => s.Category == c && s.IsFilled), seats.Count(s => s.Category == c && !s.IsFilled)))
@@ -349,23 +350,27 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar cal
     }
 
     /// <summary>A plain-language line for the composition panel, in the request's language.</summary>
-    internal static string Summarize(RuleCompliance rule)
+    internal static string Summarize(RuleCompliance rule, ITextLocalizer texts)
     {
-        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
-        var categories = string.Join(es ? " o " : " or ", rule.Categories);
         if (!rule.InEffect)
         {
-            return es ? "Esta regla aún no está vigente en esta fecha." : "This rule is not yet in effect on this date.";
+            return texts[GovernanceTexts.ComplianceNotInEffect];
         }
 
         if (rule.Compliant)
         {
-            return es ? "Cumple." : "Met.";
+            return texts[GovernanceTexts.ComplianceMet];
         }
 
-        return rule.Kind == CompositionRuleKind.ChairFrom
-            ? (es ? $"La presidencia o copresidencia debe ocuparla alguien de {categories}." : $"The chair or a co-chair must sit in a {categories} seat.")
-            : (es ? $"Faltan {rule.Shortfall} puesto(s) más de {categories}." : $"Needs {rule.Shortfall} more {categories} seat{(rule.Shortfall == 1 ? string.Empty : "s")}.");
+        var values = new Dictionary<string, object?>
+        {
+            ["categories"] = string.Join(texts[GovernanceTexts.ListSeparator], rule.Categories.Select(c => texts.Word(c))),
+            ["count"] = rule.Shortfall,
+        };
+        var key = rule.Kind == CompositionRuleKind.ChairFrom ? GovernanceTexts.ComplianceNeedsChair
+            : rule.Shortfall == 1 ? GovernanceTexts.ComplianceNeedsOne
+            : GovernanceTexts.ComplianceNeedsMany;
+        return texts.Format(key, values);
     }
 
     private static RuleDto ToDto(CompositionRule r) => new(

@@ -147,9 +147,7 @@ public sealed class VotingHandlers(IGovernanceDbContext db, IClock clock, ICurre
 
         if (decision.State != DecisionState.Voting || decision.VotingClosedAt is not null)
         {
-            throw new BusinessException(GovernanceErrorCodes.IllegalTransition, StatusCodes.Status409Conflict)
-                .WithData("state", decision.VotingClosedAt is null ? decision.State.ToString() : "closed for voting")
-                .WithData("action", "closed for voting");
+            throw decision.Illegal(GovernanceTexts.Actions.CloseVoting);
         }
 
         var tally = await CountAsync(decision, cancellationToken);
