@@ -57,6 +57,10 @@ public sealed partial class TextLocalizer : ITextLocalizer
     public static string LanguageOf(CultureInfo? culture = null)
         => (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName == "es" ? "es" : "en";
 
+    /// <summary>The culture of a stored language preference (<c>es</c>, <c>es-MX</c>, <c>en</c>, none): Spanish or else English.</summary>
+    public static CultureInfo CultureOf(string? language)
+        => CultureInfo.GetCultureInfo(language is { Length: >= 2 } && language.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? "es" : "en");
+
     public string this[string key] => Get(key);
 
     public IEnumerable<string> Keys => _texts.Keys;

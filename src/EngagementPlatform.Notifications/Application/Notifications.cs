@@ -2,6 +2,7 @@ using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Jobs;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.UnitOfWork;
@@ -101,7 +102,8 @@ public sealed class NotificationHandlers(
     ICurrentTenant currentTenant,
     IUserDirectory users,
     UnsubscribeTokens tokens,
-    TemplateRenderer renderer)
+    TemplateRenderer renderer,
+    ITextLocalizer texts)
     : IQueryHandler<GetOutboxQuery, PagedResult<OutboxMessageDto>>,
       ICommandHandler<RequeueCommand, OutboxMessageDto>,
       IQueryHandler<GetTemplatesQuery, IReadOnlyList<TemplateDto>>,
@@ -214,7 +216,7 @@ public sealed class NotificationHandlers(
             command.Text ?? custom?.Text ?? stored.Text,
             command.Html ?? custom?.Html ?? stored.Html);
         Check(template.Subject, template.Text, template.Html);
-        return await renderer.RenderAsync(template, SampleModels.For(command.Name, command.Culture));
+        return await renderer.RenderAsync(template, SampleModels.For(command.Name, command.Culture, texts));
     }
 
     public async ValueTask<PreferencesDto> Handle(GetMyPreferencesQuery query, CancellationToken cancellationToken)
@@ -306,31 +308,30 @@ public sealed class NotificationHandlers(
 /// <summary>Plausible content for template previews.</summary>
 internal static class SampleModels
 {
-    public static object For(string name, string culture)
+    public static object For(string name, string culture, ITextLocalizer texts)
     {
-        var es = culture == "es";
+        var language = TextLocalizer.CultureOf(culture);
+        string T(string key) => texts.Get(NotificationsTexts.Sample(key), language);
         var decision = new
         {
-            Title = es ? "Abrir la clínica los sábados" : "Open the clinic on Saturdays",
-            Outcome = es ? "La clínica abrirá los sábados por la mañana desde marzo." : "The clinic opens Saturday mornings from March.",
-            Rationale = es ? "Muchos miembros trabajan entre semana." : "Many members work on weekdays.",
+            Title = T("Title"),
+            Outcome = T("Outcome"),
+            Rationale = T("Rationale"),
             ClosesAt = "2027-01-15 18:00 UTC",
             Url = "https://example.org/governance/decisions/preview",
         };
         var inputs = new[]
         {
-            new { Text = es ? "Abrir también los sábados." : "Open on Saturdays too.", Use = "Adapted", Explanation = es ? "Por ahora, solo por la mañana." : "Mornings only, for now." },
+            new { Text = T("Input"), Use = "Adapted", Explanation = T("Explanation") },
         };
         return new
         {
             decision,
             inputs,
             voted = true,
-            recipientName = es ? "María" : "Maria",
+            recipientName = T("RecipientName"),
             unsubscribeUrl = name == DefaultTemplates.DecisionDecided ? "https://example.org/unsubscribe/preview" : null,
-            reason = name == DefaultTemplates.DecisionDecided ? null : VotingReason(es),
+            reason = name == DefaultTemplates.DecisionDecided ? null : FeedbackLoop.VotingOpenedEmails.Reason(texts, culture),
         };
     }
-
-    private static string VotingReason(bool es) => FeedbackLoop.VotingOpenedEmails.Reason(es ? "es" : "en");
 }

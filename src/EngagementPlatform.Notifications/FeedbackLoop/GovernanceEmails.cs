@@ -1,5 +1,6 @@
 using System.Globalization;
 using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.Notifications.Templates;
 using Mediator;
@@ -67,7 +68,7 @@ public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory us
 }
 
 /// <summary>Voting opened: every eligible voter is told (essential: it is their vote).</summary>
-public sealed class VotingOpenedEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail) : INotificationHandler<VotingOpened>
+public sealed class VotingOpenedEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail, ITextLocalizer texts) : INotificationHandler<VotingOpened>
 {
     public async ValueTask Handle(VotingOpened opened, CancellationToken cancellationToken)
     {
@@ -80,18 +81,17 @@ public sealed class VotingOpenedEmails(IEmailOutbox outbox, IUserDirectory users
                 new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id),
                 new { decision },
                 EmailCategory.Essential,
-                Reason(user.PreferredLanguage),
+                Reason(texts, user.PreferredLanguage),
                 cancellationToken);
         }
     }
 
-    internal static string Reason(string? language) => language == "es"
-        ? "usted ocupa un puesto con voto en este consejo y esta votación es suya."
-        : "you hold a voting seat on this council, so this vote is yours to cast.";
+    /// <summary>Why a voter gets essential mail, in the recipient's language.</summary>
+    internal static string Reason(ITextLocalizer texts, string? language) => texts.Get(NotificationsTexts.VotingReason, TextLocalizer.CultureOf(language));
 }
 
 /// <summary>Voting closes within a day: eligible voters who have not voted get a reminder.</summary>
-public sealed class VotingClosingSoonEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail) : INotificationHandler<VotingClosingSoon>
+public sealed class VotingClosingSoonEmails(IEmailOutbox outbox, IUserDirectory users, IOptions<MailOptions> mail, ITextLocalizer texts) : INotificationHandler<VotingClosingSoon>
 {
     public async ValueTask Handle(VotingClosingSoon closing, CancellationToken cancellationToken)
     {
@@ -104,7 +104,7 @@ public sealed class VotingClosingSoonEmails(IEmailOutbox outbox, IUserDirectory 
                 new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id),
                 new { decision },
                 EmailCategory.Essential,
-                VotingOpenedEmails.Reason(user.PreferredLanguage),
+                VotingOpenedEmails.Reason(texts, user.PreferredLanguage),
                 cancellationToken);
         }
     }

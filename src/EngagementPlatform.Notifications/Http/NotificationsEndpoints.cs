@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Net;
+using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Notifications.Application;
 using EngagementPlatform.Notifications.Domain;
@@ -48,18 +49,18 @@ internal static class NotificationsEndpoints
             .RequireAuthorization().WithName("SaveMyEmailPreferences");
 
         // One-click unsubscribe (RFC 8058): no sign-in; the token names the address and the category it stops.
-        api.MapGet("/unsubscribe/{token}", (string token, UnsubscribeTokens tokens) =>
+        api.MapGet("/unsubscribe/{token}", (string token, UnsubscribeTokens tokens, ITextLocalizer texts) =>
             {
                 // The same refusal as the POST, so a broken link says why in the reader's language.
                 var request = tokens.Read(token)
                               ?? throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
-                return Page(Text("Confirm", request.Category.ToString(), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
+                return Page(Text(texts, NotificationsTexts.UnsubscribeConfirm, request.Category, Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribeButton])}</button></form>");
             })
             .AllowAnonymous().ExcludeFromDescription();
-        api.MapPost("/unsubscribe/{token}", async (string token, IMediator m, CancellationToken ct) =>
+        api.MapPost("/unsubscribe/{token}", async (string token, IMediator m, ITextLocalizer texts, CancellationToken ct) =>
             {
                 var done = await m.Send(new UnsubscribeCommand(token), ct);
-                return Page(Text("Done", done.Category.ToString(), Mask(done.Email)), string.Empty);
+                return Page(Text(texts, NotificationsTexts.UnsubscribeDone, done.Category, Mask(done.Email)), string.Empty);
             })
             .AllowAnonymous().DisableAntiforgery().WithName("Unsubscribe");
     }
@@ -72,7 +73,7 @@ internal static class NotificationsEndpoints
 
     private static IResult Page(string message, string form)
     {
-        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+        var lang = TextLocalizer.LanguageOf();
         return Results.Content(
             $"""
             <!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -83,15 +84,7 @@ internal static class NotificationsEndpoints
             "text/html; charset=utf-8");
     }
 
-    private static string Text(string key, params object[] args)
-    {
-        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
-        var template = key switch
-        {
-            "Confirm" => es ? "¿Dejar de enviar correos de tipo {0} a {1}?" : "Stop sending {0} emails to {1}?",
-            "Button" => es ? "Darme de baja" : "Unsubscribe",
-            _ => es ? "Listo: no enviaremos más correos de tipo {0} a {1}." : "Done: we will send no more {0} emails to {1}.",
-        };
-        return string.Format(CultureInfo.CurrentCulture, template, args);
-    }
+    /// <summary>A page text in the request's language, naming the category (a word, translated too) and the address.</summary>
+    private static string Text(ITextLocalizer texts, string key, EmailCategory category, string email)
+        => texts.Format(key, new Dictionary<string, object?> { ["category"] = category, ["email"] = email });
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
