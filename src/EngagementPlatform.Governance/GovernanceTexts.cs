@@ -18,6 +18,20 @@ internal static class GovernanceTexts
     public const string ListSeparator = "Governance:ListSeparator";
     public const string DeadlinePassed = "Governance:Field.DeadlinePassed";
     public const string InputsWithoutAnswer = "Governance:Field.InputsWithoutAnswer";
+    public const string TermStartRequired = "Governance:Field.TermStartRequired";
+    public const string ShareRuleNeedsShare = "Governance:Field.ShareRuleNeedsShare";
+    public const string SeatRuleNeedsSeats = "Governance:Field.SeatRuleNeedsSeats";
+    public const string PhaseShare = "Governance:Field.PhaseShare";
+    public const string MeetingStartRequired = "Governance:Field.MeetingStartRequired";
+    public const string InterpreterLanguageRequired = "Governance:Field.InterpreterLanguageRequired";
+    public const string YesNoHasNoOptions = "Governance:Field.YesNoHasNoOptions";
+    public const string OptionCount = "Governance:Field.OptionCount";
+    public const string OptionsUnique = "Governance:Field.OptionsUnique";
+    public const string RankedChoiceThreshold = "Governance:Field.RankedChoiceThreshold";
+    public const string ChoiceCount = "Governance:Field.ChoiceCount";
+    public const string RankingCount = "Governance:Field.RankingCount";
+    public const string InputAnsweredOnce = "Governance:Field.InputAnsweredOnce";
+    public const string RaceEthnicityChoices = "Governance:Field.RaceEthnicityChoices";
 
     public static LocalizationResource Create() => new LocalizationResource
         {
@@ -37,6 +51,20 @@ internal static class GovernanceTexts
             [ListSeparator] = (" or ", " o "),
             [DeadlinePassed] = ("The voting deadline has already passed; set a later one first.", "El plazo de votación ya pasó; fije primero uno posterior."),
             [InputsWithoutAnswer] = ("These inputs have no answer yet: {inputs}.", "Estos aportes aún no tienen respuesta: {inputs}."),
+            [TermStartRequired] = ("Give the date the term starts.", "Indique la fecha en que comienza el período."),
+            [ShareRuleNeedsShare] = ("A share rule needs a minimum share (0 to 1) or phases.", "Una regla de proporción necesita una proporción mínima (de 0 a 1) o fases."),
+            [SeatRuleNeedsSeats] = ("A seat-count rule needs a minimum number of seats.", "Una regla de número de puestos necesita un número mínimo de puestos."),
+            [PhaseShare] = ("Each phase's share is between 0 and 1.", "La proporción de cada fase está entre 0 y 1."),
+            [MeetingStartRequired] = ("Say when the meeting starts.", "Indique cuándo comienza la reunión."),
+            [InterpreterLanguageRequired] = ("Say which language needs interpreting.", "Indique qué idioma necesita interpretación."),
+            [YesNoHasNoOptions] = ("A yes/no decision has no options: the choices are Yes, No and Abstain.", "Una decisión de sí o no no lleva opciones: las respuestas son Sí, No y Abstención."),
+            [OptionCount] = ("Give between 2 and 50 options.", "Indique entre 2 y 50 opciones."),
+            [OptionsUnique] = ("Option titles must be unique.", "Los títulos de las opciones no se pueden repetir."),
+            [RankedChoiceThreshold] = ("Ranked choice elects by a majority of the ballots still counting; use the simple majority threshold.", "El voto por orden de preferencia elige por mayoría de las boletas que siguen contando; use el umbral de mayoría simple."),
+            [ChoiceCount] = ("At most 50 choices.", "Como máximo 50 opciones elegidas."),
+            [RankingCount] = ("At most 50 ranked options.", "Como máximo 50 opciones ordenadas."),
+            [InputAnsweredOnce] = ("Answer each input once.", "Responda cada aporte una sola vez."),
+            [RaceEthnicityChoices] = ("Choose at most 8 of: {choices}.", "Elija como máximo 8 de estas opciones: {choices}."),
         }
         .AddEnum(new Dictionary<DecisionState, (string, string)>
         {

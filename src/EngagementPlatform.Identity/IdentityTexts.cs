@@ -6,7 +6,6 @@ namespace EngagementPlatform.Identity;
 internal static class IdentityTexts
 {
     public const string UserNameCharacters = "Identity:Field.UserNameCharacters";
-    public const string Language = "Identity:Field.Language";
     public const string RoleNames = "Identity:Field.RoleNames";
 
     /// <summary>A text of the sign-in page: <c>Identity:Login.Title</c>.</summary>
@@ -28,7 +27,6 @@ internal static class IdentityTexts
         [Login("Invalid")] = ("The user name or password is not correct.", "El nombre de usuario o la contraseña no son correctos."),
 
         [UserNameCharacters] = ("Use letters, digits and . _ @ + - only.", "Use solo letras, dígitos y . _ @ + -."),
-        [Language] = ("Choose en (English) or es (Spanish).", "Elija en (inglés) o es (español)."),
         [RoleNames] = ("Give at most 16 role names, none empty.", "Indique como máximo 16 nombres de rol, ninguno vacío."),
 
         [Error("DefaultError")] = ("Something went wrong while saving the user.", "Algo salió mal al guardar el usuario."),

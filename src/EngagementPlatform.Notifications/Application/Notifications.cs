@@ -7,6 +7,7 @@ using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Notifications.Domain;
 using EngagementPlatform.Notifications.Persistence;
 using EngagementPlatform.Notifications.Sending;
@@ -62,9 +63,8 @@ public sealed class TemplateValidator : AbstractValidator<CreateOverrideCommand>
 {
     public TemplateValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).Must(n => DefaultTemplates.Names.Contains(n))
-            .WithMessage($"Known templates: {string.Join(", ", DefaultTemplates.Names)}.");
-        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage("Choose en or es.");
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).OneOf(DefaultTemplates.Names);
+        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage(FrameworkTexts.Language);
         RuleFor(c => c.Subject).NotEmpty().MaximumLength(1000);
         RuleFor(c => c.Text).NotEmpty().MaximumLength(50_000);
         RuleFor(c => c.Html).NotEmpty().MaximumLength(100_000);
@@ -86,7 +86,7 @@ public sealed class PreviewValidator : AbstractValidator<PreviewCommand>
     public PreviewValidator()
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage("Choose en or es.");
+        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage(FrameworkTexts.Language);
         RuleFor(c => c.Subject).MaximumLength(1000);
         RuleFor(c => c.Text).MaximumLength(50_000);
         RuleFor(c => c.Html).MaximumLength(100_000);

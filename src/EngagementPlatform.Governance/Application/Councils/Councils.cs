@@ -3,6 +3,7 @@ using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.Timing;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Composition;
 using EngagementPlatform.Governance.Domain.Councils;
@@ -136,7 +137,7 @@ public sealed class SaveSeatValidator : AbstractValidator<SaveSeatCommand>
 public sealed class AssignSeatValidator : AbstractValidator<AssignSeatCommand>
 {
     // Left out, the start would bind as 0001-01-01: an open-ended term from the year 1 that blocks the seat and the person.
-    public AssignSeatValidator() => RuleFor(c => c.TermStart).NotEmpty().WithMessage("Give the date the term starts.");
+    public AssignSeatValidator() => RuleFor(c => c.TermStart).NotEmpty().WithMessage(GovernanceTexts.TermStartRequired);
 }
 
 public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositionRuleCommand>
@@ -151,11 +152,11 @@ public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositi
         RuleFor(c => c.Rule.MinimumShare).InclusiveBetween(0m, 1m).OverridePropertyName("minimumShare");
         RuleFor(c => c.Rule.MinimumSeats).InclusiveBetween(1, 1000).OverridePropertyName("minimumSeats");
         RuleFor(c => c.Rule).Must(r => KindOf(r) != CompositionRuleKind.MinimumShare || r.MinimumShare is not null || r.Phases is { Count: > 0 })
-            .WithMessage("A share rule needs minimumShare (0..1) or phases.").OverridePropertyName("minimumShare");
+            .WithMessage(GovernanceTexts.ShareRuleNeedsShare).OverridePropertyName("minimumShare");
         RuleFor(c => c.Rule).Must(r => KindOf(r) != CompositionRuleKind.MinimumSeats || r.MinimumSeats is not null)
-            .WithMessage("A seat-count rule needs minimumSeats.").OverridePropertyName("minimumSeats");
+            .WithMessage(GovernanceTexts.SeatRuleNeedsSeats).OverridePropertyName("minimumSeats");
         RuleForEach(c => c.Rule.Phases).Must(p => p.MinimumShare is >= 0m and <= 1m)
-            .WithMessage("Each phase's share is between 0 and 1.").OverridePropertyName("phases");
+            .WithMessage(GovernanceTexts.PhaseShare).OverridePropertyName("phases");
     }
 
     public static CompositionRuleKind KindOf(CompositionRuleRequest r)
@@ -165,8 +166,7 @@ public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositi
 public sealed class AddRuleTemplateValidator : AbstractValidator<AddRuleTemplateCommand>
 {
     public AddRuleTemplateValidator()
-        => RuleFor(c => c.Template).Equal(CompositionRuleTemplates.MedicaidAdvisoryCommittee)
-            .WithMessage($"Known templates: {CompositionRuleTemplates.MedicaidAdvisoryCommittee}.");
+        => RuleFor(c => c.Template).OneOf([CompositionRuleTemplates.MedicaidAdvisoryCommittee]);
 }
 
 public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar calendar, IUserDirectory users, ITextLocalizer texts)

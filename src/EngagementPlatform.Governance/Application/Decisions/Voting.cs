@@ -38,8 +38,8 @@ public sealed class CastVoteValidator : AbstractValidator<CastVoteCommand>
     public CastVoteValidator()
     {
         RuleFor(c => c.Choice).MaximumLength(300);
-        RuleFor(c => c.Choices).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 choices.");
-        RuleFor(c => c.Ranking).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 ranked options.");
+        RuleFor(c => c.Choices).Must(c => c is null || c.Count <= 50).WithMessage(GovernanceTexts.ChoiceCount);
+        RuleFor(c => c.Ranking).Must(c => c is null || c.Count <= 50).WithMessage(GovernanceTexts.RankingCount);
         RuleForEach(c => c.Choices).NotEmpty().MaximumLength(300);
         RuleForEach(c => c.Ranking).NotEmpty().MaximumLength(300);
     }
@@ -52,7 +52,7 @@ public sealed class RecordDecisionValidator : AbstractValidator<RecordDecisionCo
         RuleFor(c => c.Outcome).NotEmpty().MaximumLength(4000);
         RuleFor(c => c.Rationale).NotEmpty().MaximumLength(20000);
         RuleFor(c => c.InputUses).Must(u => u is null || u.Select(x => x.InputId).Distinct().Count() == u.Count)
-            .WithMessage("Answer each input once.");
+            .WithMessage(GovernanceTexts.InputAnsweredOnce);
         RuleForEach(c => c.InputUses).ChildRules(use =>
         {
             use.RuleFor(u => u.Use).IsInEnum();

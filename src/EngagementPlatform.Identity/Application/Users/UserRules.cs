@@ -16,7 +16,7 @@ internal static class UserRules
 
     public static IRuleBuilderOptions<T, string?> ValidLanguage<T>(this IRuleBuilder<T, string?> rule)
         => rule.Must(l => l is null || Languages.Supported.Contains(l))
-            .WithMessage(IdentityTexts.Language);
+            .WithMessage(Framework.Localization.FrameworkTexts.Language);
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidRoleNames<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule)
         => rule.Must(r => r is null || (r.Count <= 16 && r.All(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 64)))
