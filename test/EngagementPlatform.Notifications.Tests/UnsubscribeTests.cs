@@ -35,7 +35,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         html.ShouldContain("<form method=\"post\"");
-        html.ShouldContain("FeedbackLoop");
+        html.ShouldContain("Stop sending 'What happened with decisions and your input' emails to ");
         html.ShouldNotContain(leaverEmail); // masked
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeTrue();
 
@@ -49,7 +49,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         // The mailbox provider's one-click POST: no sign-in, no tenant header; honoured at once.
         var done = await anonymous.PostAsync(path, OneClick());
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await done.Content.ReadAsStringAsync()).ShouldContain("FeedbackLoop");
+        (await done.Content.ReadAsStringAsync()).ShouldContain("What happened with decisions and your input");
         (await anonymous.PostAsync(path, OneClick())).StatusCode.ShouldBe(HttpStatusCode.OK); // twice is harmless
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeFalse();
         (await PreferencesAsync(stayer))["FeedbackLoop"].ShouldBeTrue();
