@@ -30,7 +30,7 @@ public static class GovernanceErrorCodes
         [AlreadySeated] = ("This person already holds another seat on this council for part of that term.", "Esta persona ya ocupa otro puesto en este consejo durante parte de ese período."),
         [InvalidTerm] = ("The term must end after it starts.", "El período debe terminar después de comenzar."),
         [UnknownUser] = ("There is no such person in this partnership.", "No existe esa persona en esta alianza."),
-        [IllegalTransition] = ("A decision that is {state} cannot be {action}.", "Una decisión en estado {state} no se puede {action}."),
+        [IllegalTransition] = ("A decision in the '{state}' state cannot be {action}.", "No se puede {action} una decisión en estado '{state}'."),
         [InputClosed] = ("This decision is not taking input now.", "Esta decisión no está recibiendo aportes ahora."),
         [PublicInputNotAllowed] = ("This decision does not take input from the public.", "Esta decisión no recibe aportes del público."),
         [VotingNotOpen] = ("Voting on this decision has not opened.", "La votación de esta decisión no ha comenzado."),

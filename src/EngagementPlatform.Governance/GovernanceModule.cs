@@ -14,6 +14,7 @@ public sealed class GovernanceModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(GovernanceErrorCodes.Messages());
+        services.AddSingleton(GovernanceTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, GovernancePermissionDefinitionProvider>();
         services.AddTransient<CloseVotingJob>();
         services.AddTransient<VotingReminderJob>();

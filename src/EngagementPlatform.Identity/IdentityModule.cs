@@ -23,6 +23,7 @@ public sealed class IdentityModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(IdentityErrorCodes.Messages());
+        services.AddSingleton(IdentityTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, IdentityPermissionDefinitionProvider>();
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddSingleton<UserAccessCache>();
@@ -51,6 +52,7 @@ public sealed class IdentityModule : IModule
                 options.ClaimsIdentity.RoleClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Role;
             })
             .AddRoles<Role>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddSignInManager()
             .AddEntityFrameworkStores<DbContext>()
             .AddDefaultTokenProviders();

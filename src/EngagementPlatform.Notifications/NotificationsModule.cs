@@ -16,6 +16,7 @@ public sealed class NotificationsModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(NotificationsErrorCodes.Messages());
+        services.AddSingleton(NotificationsTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, NotificationsPermissionDefinitionProvider>();
         services.Configure<MailOptions>(configuration.GetSection("Smtp"));
         services.PostConfigure<MailOptions>(o => o.PublicUrl ??= configuration["App:SelfUrl"]);

@@ -15,6 +15,7 @@ public sealed class SaasModule : IModule
     {
         services.AddMemoryCache();
         services.AddSingleton(SaasErrorCodes.Messages());
+        services.AddSingleton(SaasTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, SaasPermissionDefinitionProvider>();
         services.AddScoped<ITenantStore, TenantStore>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();

@@ -15,10 +15,11 @@ public sealed class ProblemDetailsExceptionHandlerTests
 {
     private readonly ProblemDetailsExceptionHandler _handler = new(
         problemDetails: null!, // ToProblem never writes a response
-        new ErrorMessageCatalog([FrameworkErrorMessages.Create(), new ErrorMessageResource
+        new TextLocalizer(FrameworkErrorMessages.Create(), new ErrorMessageResource
         {
             ["Governance:BallotClosed"] = ("The ballot for {decision} is closed.", "La votación de {decision} está cerrada."),
-        }]),
+            ["Test:Field.TooLate"] = ("Pick a date after {date}.", "Elija una fecha posterior a {date}."),
+        }),
         NullLogger<ProblemDetailsExceptionHandler>.Instance);
 
     [Fact]
@@ -73,6 +74,36 @@ public sealed class ProblemDetailsExceptionHandlerTests
         var fieldErrors = problem.Extensions["errors"].ShouldBeAssignableTo<IDictionary<string, string[]>>()!;
         fieldErrors.Keys.ShouldBe(["name"]);
         fieldErrors["name"].ShouldBe(["A partnership with this name already exists."]);
+    }
+
+    [Theory]
+    [InlineData("en", "Pick a date after 2027-01-15.")]
+    [InlineData("es-MX", "Elija una fecha posterior a 2027-01-15.")]
+    public void A_field_error_that_is_a_text_key_reads_in_the_request_language(string language, string expected)
+    {
+        using var culture = new UICulture(language);
+        var errors = new Dictionary<string, string[]> { ["closesAt"] = ["Test:Field.TooLate"], ["name"] = ["Plain text stays."] };
+
+        var problem = _handler.ToProblem(new FieldValidationException(FrameworkErrorCodes.Validation, errors).WithData("date", "2027-01-15"));
+
+        var fieldErrors = problem.Extensions["errors"].ShouldBeAssignableTo<IDictionary<string, string[]>>()!;
+        fieldErrors["closesAt"].ShouldBe([expected]);
+        fieldErrors["name"].ShouldBe(["Plain text stays."]);
+    }
+
+    [Fact]
+    public void A_validator_message_that_is_a_text_key_reads_in_the_request_language()
+    {
+        using var culture = new UICulture("es");
+        var failure = new ValidationFailure("Meeting.ClosesAt", "Test:Field.TooLate")
+        {
+            FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["date"] = "2027-01-15" },
+        };
+
+        var problem = _handler.ToProblem(new ValidationException([failure]));
+
+        problem.Extensions["errors"].ShouldBeAssignableTo<IDictionary<string, string[]>>()!["meeting.closesAt"]
+            .ShouldBe(["Elija una fecha posterior a 2027-01-15."]);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         html.ShouldContain("<form method=\"post\"");
-        html.ShouldContain("“what came of your input”"); // the category in words, not its code name
+        html.ShouldContain("Stop sending 'What happened with decisions and your input' emails to ");
         html.ShouldNotContain(leaverEmail); // masked
         (await PreferencesAsync(leaver))["FeedbackLoop"].ShouldBeTrue();
 
@@ -60,7 +60,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         var done = await anonymous.PostAsync(path, OneClick());
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         var donePage = WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync());
-        donePage.ShouldContain("Done: we will send no more “what came of your input” emails");
+        donePage.ShouldContain("Done: we will send no more 'What happened with decisions and your input' emails");
         // It points to the preferences page of the partnership the link was for.
         donePage.ShouldContain($"{MailFixture.PublicUrl}/notifications/preferences?__tenant=alpha");
         (await anonymous.PostAsync(path, OneClick())).StatusCode.ShouldBe(HttpStatusCode.OK); // twice is harmless

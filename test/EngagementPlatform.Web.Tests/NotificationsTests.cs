@@ -86,7 +86,7 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         var filter = page.GetByLabel("Show");
         await filter.SelectOptionAsync("Sent");
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row.GetByText("voting-opened")).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByText("Voting is open", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByText("Sent", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Cell, new() { Name = "1", Exact = true })).ToBeVisibleAsync();
 

@@ -16,7 +16,7 @@ namespace EngagementPlatform.Framework.Exceptions;
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
-    ErrorMessageCatalog messages,
+    ITextLocalizer texts,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class ProblemDetailsExceptionHandler(
 
     public ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        FieldValidationException e => Problem(e.Status, e.Code, e.Values, e.Errors),
+        FieldValidationException e => Problem(e.Status, e.Code, e.Values, e.Errors.ToDictionary(p => p.Key, p => p.Value.Select(m => FieldMessage(m, e.Values)).ToArray())),
         BusinessException e => Problem(e.Status, e.Code, e.Values),
         ValidationException e => Problem(
             StatusCodes.Status400BadRequest,
@@ -50,13 +50,20 @@ public sealed class ProblemDetailsExceptionHandler(
             null,
             e.Errors
                 .GroupBy(f => FieldName(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+                .ToDictionary(g => g.Key, g => g.Select(f => FieldMessage(f.ErrorMessage, f.FormattedMessagePlaceholderValues)).Distinct().ToArray())),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, FrameworkErrorCodes.PayloadTooLarge, null),
         BadHttpRequestException e => BadRequest(e),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
         DbUpdateException { InnerException: DbException { SqlState: "23505" or "40001" } } => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
         _ => Problem(StatusCodes.Status500InternalServerError, FrameworkErrorCodes.Internal, null),
     };
+
+    /// <summary>
+    /// A field error that is a text key (e.g. <c>Governance:Field.DeadlinePassed</c>) is read in the request's language,
+    /// filled from the error's values; any other message (FluentValidation's own, already localized) stays as it is.
+    /// </summary>
+    private string FieldMessage(string message, IDictionary<string, object?>? values)
+        => texts.Contains(message) ? texts.Format(message, values) : message;
 
     /// <summary>The field as the client wrote it: camelCase in every segment (<c>limits.councils</c>, <c>items[0].name</c>).</summary>
     private static string FieldName(string? propertyName)
@@ -88,7 +95,7 @@ public sealed class ProblemDetailsExceptionHandler(
         var problem = new ProblemDetails
         {
             Status = status,
-            Title = messages.Localize(code, values),
+            Title = texts.Format(code, values),
             Type = $"https://httpstatuses.io/{status}",
         };
         problem.Extensions["code"] = code;

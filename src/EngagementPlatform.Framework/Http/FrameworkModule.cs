@@ -31,7 +31,9 @@ public sealed class FrameworkModule : IModule
         services.Configure<TenantResolutionOptions>(configuration.GetSection("App:Tenancy"));
 
         services.AddSingleton(FrameworkErrorMessages.Create());
-        services.AddSingleton<ErrorMessageCatalog>();
+        services.AddSingleton(FrameworkTexts.Create());
+        services.AddSingleton<LocalizationResource>(sp => sp.GetRequiredService<PermissionDefinitionManager>().Texts());
+        services.AddSingleton<ITextLocalizer>(sp => new TextLocalizer(sp.GetServices<LocalizationResource>(), sp.GetServices<ErrorMessageResource>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<ProblemDetailsExceptionHandler>();

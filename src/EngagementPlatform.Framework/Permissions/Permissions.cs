@@ -50,6 +50,20 @@ public sealed class PermissionDefinitionManager
 
     public PermissionDefinition? Find(string name) => _definitions.GetValueOrDefault(name);
 
+    /// <summary>The permissions' display names as texts of the one localization path: <c>Permission:Name</c>.</summary>
+    public Localization.LocalizationResource Texts()
+    {
+        var texts = new Localization.LocalizationResource();
+        foreach (var definition in All)
+        {
+            texts.Add(DisplayNameKey(definition.Name), (definition.DisplayName, definition.DisplayNameEs));
+        }
+
+        return texts;
+    }
+
+    public static string DisplayNameKey(string permission) => $"Permission:{permission}";
+
     public IEnumerable<PermissionDefinition> ForSide(Guid? tenantId)
         => All.Where(d => d.Side.HasFlag(tenantId is null ? MultiTenancySides.Host : MultiTenancySides.Tenant));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Identity.Domain;
 using Microsoft.AspNetCore.Antiforgery;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace EngagementPlatform.Identity.Tokens;
@@ -49,7 +51,7 @@ internal static class LoginPage
             tenant = await tenants.FindAsync(form.Tenant.Trim(), context.RequestAborted);
             if (tenant is not { IsActive: true })
             {
-                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text("UnknownTenant"));
+                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(context, "UnknownTenant"));
             }
         }
 
@@ -58,13 +60,13 @@ internal static class LoginPage
             var user = await users.FindByNameAsync(form.UserName ?? string.Empty);
             if (user is null || !user.IsActive)
             {
-                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text("Invalid"));
+                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(context, "Invalid"));
             }
 
             var result = await signIn.CheckPasswordSignInAsync(user, form.Password ?? string.Empty, lockoutOnFailure: true);
             if (!result.Succeeded)
             {
-                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(result.IsLockedOut ? "Locked" : "Invalid"));
+                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(context, result.IsLockedOut ? "Locked" : "Invalid"));
             }
 
             var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, Claims.Name, Claims.Role);
@@ -115,7 +117,7 @@ internal static class LoginPage
     private static IResult Render(HttpContext context, IAntiforgery antiforgery, string? tenant, string? userName, string? returnUrl, string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+        var lang = TextLocalizer.LanguageOf();
         static string E(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
         var html = $$"""
             <!doctype html>
@@ -123,7 +125,7 @@ internal static class LoginPage
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>{{E(Text("Title"))}} · EngagementPlatform</title>
+              <title>{{E(Text(context, "Title"))}} · EngagementPlatform</title>
               <style>
                 body { font-family: system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f23; }
                 main { max-width: 26rem; margin: 3rem auto; background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
@@ -137,19 +139,19 @@ internal static class LoginPage
             </head>
             <body>
             <main>
-              <h1>{{E(Text("Title"))}}</h1>
+              <h1>{{E(Text(context, "Title"))}}</h1>
               {{(error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}}
               <form method="post" action="{{Path}}">
                 <input type="hidden" name="{{tokens.FormFieldName}}" value="{{E(tokens.RequestToken)}}">
                 <input type="hidden" name="returnUrl" value="{{E(returnUrl)}}">
-                <label for="tenant">{{E(Text("Tenant"))}}</label>
+                <label for="tenant">{{E(Text(context, "Tenant"))}}</label>
                 <input id="tenant" name="tenant" value="{{E(tenant)}}" autocomplete="organization" aria-describedby="tenant-hint">
-                <p class="hint" id="tenant-hint">{{E(Text("TenantHint"))}}</p>
-                <label for="userName">{{E(Text("UserName"))}}</label>
+                <p class="hint" id="tenant-hint">{{E(Text(context, "TenantHint"))}}</p>
+                <label for="userName">{{E(Text(context, "UserName"))}}</label>
                 <input id="userName" name="userName" value="{{E(userName)}}" autocomplete="username" required>
-                <label for="password">{{E(Text("Password"))}}</label>
+                <label for="password">{{E(Text(context, "Password"))}}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
-                <button type="submit">{{E(Text("Submit"))}}</button>
+                <button type="submit">{{E(Text(context, "Submit"))}}</button>
               </form>
             </main>
             </body>
@@ -158,22 +160,9 @@ internal static class LoginPage
         return Results.Content(html, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
     }
 
-    private static string Text(string key)
-    {
-        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
-        return key switch
-        {
-            "Title" => es ? "Iniciar sesión" : "Sign in",
-            "Tenant" => es ? "Alianza" : "Partnership",
-            "TenantHint" => es ? "El nombre corto de su alianza. Déjelo vacío si opera la plataforma." : "Your partnership's short name. Leave it empty if you operate the platform.",
-            "UserName" => es ? "Nombre de usuario" : "User name",
-            "Password" => es ? "Contraseña" : "Password",
-            "Submit" => es ? "Entrar" : "Sign in",
-            "UnknownTenant" => es ? "No encontramos esa alianza. Revise el nombre." : "We could not find that partnership. Check the name.",
-            "Locked" => es ? "La cuenta está bloqueada tras varios intentos fallidos. Inténtelo más tarde." : "The account is locked after several failed attempts. Try again later.",
-            _ => es ? "El nombre de usuario o la contraseña no son correctos." : "The user name or password is not correct.",
-        };
-    }
+    /// <summary>A text of the page in the request's language (the one localization path: <c>Identity:Login.*</c>).</summary>
+    private static string Text(HttpContext context, string key)
+        => context.RequestServices.GetRequiredService<ITextLocalizer>()[IdentityTexts.Login(key)];
 
     internal sealed record LoginForm(string? Tenant, string? UserName, string? Password, string? ReturnUrl);
 }

@@ -2,10 +2,12 @@ using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Jobs;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Notifications.Domain;
 using EngagementPlatform.Notifications.Persistence;
 using EngagementPlatform.Notifications.Sending;
@@ -61,9 +63,8 @@ public sealed class TemplateValidator : AbstractValidator<CreateOverrideCommand>
 {
     public TemplateValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).Must(n => DefaultTemplates.Names.Contains(n))
-            .WithMessage($"Known templates: {string.Join(", ", DefaultTemplates.Names)}.");
-        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage("Choose en or es.");
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).OneOf(DefaultTemplates.Names);
+        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage(FrameworkTexts.Language);
         RuleFor(c => c.Subject).NotEmpty().MaximumLength(1000);
         RuleFor(c => c.Text).NotEmpty().MaximumLength(50_000);
         RuleFor(c => c.Html).NotEmpty().MaximumLength(100_000);
@@ -85,7 +86,7 @@ public sealed class PreviewValidator : AbstractValidator<PreviewCommand>
     public PreviewValidator()
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage("Choose en or es.");
+        RuleFor(c => c.Culture).Must(c => DefaultTemplates.Cultures.Contains(c)).WithMessage(FrameworkTexts.Language);
         RuleFor(c => c.Subject).MaximumLength(1000);
         RuleFor(c => c.Text).MaximumLength(50_000);
         RuleFor(c => c.Html).MaximumLength(100_000);
@@ -101,7 +102,8 @@ public sealed class NotificationHandlers(
     ICurrentTenant currentTenant,
     IUserDirectory users,
     UnsubscribeTokens tokens,
-    TemplateRenderer renderer)
+    TemplateRenderer renderer,
+    ITextLocalizer texts)
     : IQueryHandler<GetOutboxQuery, PagedResult<OutboxMessageDto>>,
       ICommandHandler<RequeueCommand, OutboxMessageDto>,
       IQueryHandler<GetTemplatesQuery, IReadOnlyList<TemplateDto>>,
@@ -307,7 +309,7 @@ public sealed class NotificationHandlers(
     {
         try
         {
-            return await renderer.RenderAsync(template, SampleModels.For(name, culture), currentTenant.Id, cancellationToken);
+            return await renderer.RenderAsync(template, SampleModels.For(name, culture, texts), currentTenant.Id, cancellationToken);
         }
         catch (TemplateLimitException exception)
         {
@@ -322,27 +324,28 @@ public sealed class NotificationHandlers(
 /// <summary>Plausible content for template previews.</summary>
 internal static class SampleModels
 {
-    public static object For(string name, string culture)
+    public static object For(string name, string culture, ITextLocalizer texts)
     {
-        var es = culture == "es";
+        var language = TextLocalizer.CultureOf(culture);
+        string T(string key) => texts.Get(NotificationsTexts.Sample(key), language);
         var decision = new
         {
-            Title = es ? "Abrir la clínica los sábados" : "Open the clinic on Saturdays",
-            Outcome = es ? "La clínica abrirá los sábados por la mañana desde marzo." : "The clinic opens Saturday mornings from March.",
-            Rationale = es ? "Muchos miembros trabajan entre semana." : "Many members work on weekdays.",
+            Title = T("Title"),
+            Outcome = T("Outcome"),
+            Rationale = T("Rationale"),
             ClosesAt = EmailTimes.Format(new DateTimeOffset(2027, 1, 15, 18, 0, 0, TimeSpan.FromHours(-6)), "America/Chicago", culture, new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)),
             Url = "https://example.org/decisions/preview?__tenant=example",
         };
         var inputs = new[]
         {
-            new { Text = es ? "Abrir también los sábados." : "Open on Saturdays too.", Use = "Adapted", Explanation = es ? "Por ahora, solo por la mañana." : "Mornings only, for now." },
+            new { Text = T("Input"), Use = "Adapted", Explanation = T("Explanation") },
         };
         return new
         {
             decision,
             inputs,
             voted = true,
-            recipientName = es ? "María" : "Maria",
+            recipientName = T("RecipientName"),
             unsubscribeUrl = name == DefaultTemplates.DecisionDecided ? "https://example.org/unsubscribe/preview" : null,
             preferencesUrl = "https://example.org/notifications/preferences?__tenant=example",
             reason = name == DefaultTemplates.DecisionDecided ? null : DefaultTemplates.Phrase(DefaultTemplates.VoterReason, culture),

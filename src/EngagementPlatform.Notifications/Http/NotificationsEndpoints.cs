@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
-using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Notifications.Application;
@@ -52,24 +52,24 @@ internal static class NotificationsEndpoints
         // One-click unsubscribe (RFC 8058): no sign-in; the token names the address and the category it stops.
         // A person who clicks the link in a mail client (a browser asking for HTML) always gets a page in their
         // language, a broken link included; a program gets problem details.
-        api.MapGet("/unsubscribe/{token}", (string token, HttpContext context, UnsubscribeTokens tokens) =>
+        api.MapGet("/unsubscribe/{token}", (string token, HttpContext context, UnsubscribeTokens tokens, ITextLocalizer texts) =>
             {
                 var request = tokens.Read(token);
                 if (request is null)
                 {
                     return WantsPage(context)
-                        ? Page(Text("Invalid"), string.Empty, StatusCodes.Status404NotFound)
+                        ? Page(texts[NotificationsTexts.UnsubscribeInvalid], string.Empty, StatusCodes.Status404NotFound)
                         : throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
                 }
 
-                return Page(Text("Confirm", Category(request.Category), Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{Text("Button")}</button></form>");
+                return Page(Text(texts, NotificationsTexts.UnsubscribeConfirm, request.Category, Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribeButton])}</button></form>");
             })
             .AllowAnonymous().ExcludeFromDescription();
-        api.MapPost("/unsubscribe/{token}", async (string token, HttpContext context, UnsubscribeTokens tokens, EmailLocale locale, ICurrentTenant currentTenant, IMediator m, CancellationToken ct) =>
+        api.MapPost("/unsubscribe/{token}", async (string token, HttpContext context, UnsubscribeTokens tokens, EmailLocale locale, ICurrentTenant currentTenant, IMediator m, ITextLocalizer texts, CancellationToken ct) =>
             {
                 if (tokens.Read(token) is null && WantsPage(context))
                 {
-                    return Page(Text("Invalid"), string.Empty, StatusCodes.Status404NotFound);
+                    return Page(texts[NotificationsTexts.UnsubscribeInvalid], string.Empty, StatusCodes.Status404NotFound);
                 }
 
                 var done = await m.Send(new UnsubscribeCommand(token), ct);
@@ -79,7 +79,7 @@ internal static class NotificationsEndpoints
                     preferences = await locale.PreferencesLinkAsync(ct);
                 }
 
-                return Page(Text("Done", Category(done.Category), Mask(done.Email)), $"<p><a href=\"{WebUtility.HtmlEncode(preferences)}\">{Text("Preferences")}</a></p>");
+                return Page(Text(texts, NotificationsTexts.UnsubscribeDone, done.Category, Mask(done.Email)), $"<p><a href=\"{WebUtility.HtmlEncode(preferences)}\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribePreferences])}</a></p>");
             })
             .AllowAnonymous().DisableAntiforgery().WithName("Unsubscribe");
     }
@@ -87,7 +87,6 @@ internal static class NotificationsEndpoints
     private static bool WantsPage(HttpContext context)
         => context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
-    private static string Category(EmailCategory category) => Text("Category" + category);
 
     private static string Mask(string email)
     {
@@ -97,7 +96,7 @@ internal static class NotificationsEndpoints
 
     private static IResult Page(string message, string form, int status = StatusCodes.Status200OK)
     {
-        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+        var lang = TextLocalizer.LanguageOf();
         return Results.Content(
             $"""
             <!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -110,23 +109,7 @@ internal static class NotificationsEndpoints
             status);
     }
 
-    private static string Text(string key, params object[] args)
-    {
-        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
-        var template = key switch
-        {
-            "Confirm" => es ? "¿Dejar de enviar a {1} los correos sobre {0}?" : "Stop sending {0} emails to {1}?",
-            "Button" => es ? "Darme de baja" : "Unsubscribe",
-            "Invalid" => es
-                ? "Este enlace para darse de baja no es válido. Copie el enlace completo del correo, o inicie sesión y elija qué correos recibe en su perfil."
-                : "This unsubscribe link is not valid. Copy the whole link from the email, or sign in and choose which emails you get in your profile.",
-            "Preferences" => es ? "Elegir qué correos recibo" : "Choose which emails you get",
-            "CategoryEssential" => es ? "sus votaciones y pagos" : "essential",
-            "CategoryFeedbackLoop" => es ? "qué pasó con sus aportes" : "“what came of your input”",
-            "CategoryReminders" => es ? "recordatorios" : "reminder",
-            "CategoryAnnouncements" => es ? "anuncios" : "announcement",
-            _ => es ? "Listo: no enviaremos más correos sobre {0} a {1}." : "Done: we will send no more {0} emails to {1}.",
-        };
-        return string.Format(CultureInfo.CurrentCulture, template, args);
-    }
+    /// <summary>A page text in the request's language, naming the category (a word, translated too) and the address.</summary>
+    private static string Text(ITextLocalizer texts, string key, EmailCategory category, string email)
+        => texts.Format(key, new Dictionary<string, object?> { ["category"] = category, ["email"] = email });
 }

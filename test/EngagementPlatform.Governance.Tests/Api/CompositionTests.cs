@@ -36,7 +36,7 @@ public sealed class CompositionTests(TwoTenantFixture app) : IClassFixture<TwoTe
         rule.GetProperty("actualShare").GetDecimal().ShouldBe(0.4m);
         rule.GetProperty("requiredSeats").GetInt32().ShouldBe(6);
         rule.GetProperty("shortfall").GetInt32().ShouldBe(2);
-        rule.GetProperty("summary").GetString().ShouldBe("Needs 2 more CommunityMember seats.");
+        rule.GetProperty("summary").GetString().ShouldBe("Needs 2 more seats held by: Community member.");
         var community = after.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "CommunityMember");
         community.GetProperty("vacant").GetInt32().ShouldBe(2);
 
@@ -47,7 +47,7 @@ public sealed class CompositionTests(TwoTenantFixture app) : IClassFixture<TwoTe
 
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
         var spanish = await (await admin.GetAsync($"/api/governance/councils/{council.Id}/composition")).ReadJsonAsync();
-        spanish.GetProperty("rules")[0].GetProperty("summary").GetString().ShouldBe("Faltan 2 puesto(s) más de CommunityMember.");
+        spanish.GetProperty("rules")[0].GetProperty("summary").GetString().ShouldBe("Faltan 2 puestos más ocupados por: Miembro de la comunidad.");
     }
 
     [Fact]

@@ -1,8 +1,9 @@
-using System.Globalization;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.Timing;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Composition;
 using EngagementPlatform.Governance.Domain.Councils;
@@ -136,7 +137,7 @@ public sealed class SaveSeatValidator : AbstractValidator<SaveSeatCommand>
 public sealed class AssignSeatValidator : AbstractValidator<AssignSeatCommand>
 {
     // Left out, the start would bind as 0001-01-01: an open-ended term from the year 1 that blocks the seat and the person.
-    public AssignSeatValidator() => RuleFor(c => c.TermStart).NotEmpty().WithMessage("Give the date the term starts.");
+    public AssignSeatValidator() => RuleFor(c => c.TermStart).NotEmpty().WithMessage(GovernanceTexts.TermStartRequired);
 }
 
 public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositionRuleCommand>
@@ -151,11 +152,11 @@ public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositi
         RuleFor(c => c.Rule.MinimumShare).InclusiveBetween(0m, 1m).OverridePropertyName("minimumShare");
         RuleFor(c => c.Rule.MinimumSeats).InclusiveBetween(1, 1000).OverridePropertyName("minimumSeats");
         RuleFor(c => c.Rule).Must(r => KindOf(r) != CompositionRuleKind.MinimumShare || r.MinimumShare is not null || r.Phases is { Count: > 0 })
-            .WithMessage("A share rule needs minimumShare (0..1) or phases.").OverridePropertyName("minimumShare");
+            .WithMessage(GovernanceTexts.ShareRuleNeedsShare).OverridePropertyName("minimumShare");
         RuleFor(c => c.Rule).Must(r => KindOf(r) != CompositionRuleKind.MinimumSeats || r.MinimumSeats is not null)
-            .WithMessage("A seat-count rule needs minimumSeats.").OverridePropertyName("minimumSeats");
+            .WithMessage(GovernanceTexts.SeatRuleNeedsSeats).OverridePropertyName("minimumSeats");
         RuleForEach(c => c.Rule.Phases).Must(p => p.MinimumShare is >= 0m and <= 1m)
-            .WithMessage("Each phase's share is between 0 and 1.").OverridePropertyName("phases");
+            .WithMessage(GovernanceTexts.PhaseShare).OverridePropertyName("phases");
     }
 
     public static CompositionRuleKind KindOf(CompositionRuleRequest r)
@@ -165,11 +166,10 @@ public sealed class AddCompositionRuleValidator : AbstractValidator<AddCompositi
 public sealed class AddRuleTemplateValidator : AbstractValidator<AddRuleTemplateCommand>
 {
     public AddRuleTemplateValidator()
-        => RuleFor(c => c.Template).Equal(CompositionRuleTemplates.MedicaidAdvisoryCommittee)
-            .WithMessage($"Known templates: {CompositionRuleTemplates.MedicaidAdvisoryCommittee}.");
+        => RuleFor(c => c.Template).OneOf([CompositionRuleTemplates.MedicaidAdvisoryCommittee]);
 }
 
-public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar calendar, IUserDirectory users)
+public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar calendar, IUserDirectory users, ITextLocalizer texts)
     : ICommandHandler<SaveCouncilCommand, CreatedId>,
       IQueryHandler<GetCouncilsQuery, PagedResult<CouncilSummaryDto>>,
       IQueryHandler<GetCouncilQuery, CouncilDto>,
@@ -340,7 +340,7 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar cal
             compliance.FilledVotingSeats,
             compliance.Rules.Select(r => new RuleComplianceDto(
                 r.RuleId, names.GetValueOrDefault(r.RuleId), r.Kind, r.Categories, r.InEffect, r.Compliant, r.MinimumShare, r.ActualShare,
-                r.RequiredSeats, r.ActualSeats, r.Shortfall, Summarize(r))).ToList(),
+                r.RequiredSeats, r.ActualSeats, r.Shortfall, Summarize(r, texts))).ToList(),
             Enum.GetValues<SeatCategory>()
                 .Select(c => new CategoryCountDto(c, seats.Count(s => s.Category == c), seats.Count(s => s.Category == c && s.IsVoting),
                     seats.Count(s => s.Category == c && s.IsFilled), seats.Count(s => s.Category == c && !s.IsFilled)))
@@ -349,23 +349,27 @@ public sealed class CouncilHandlers(IGovernanceDbContext db, ITenantCalendar cal
     }
 
     /// <summary>A plain-language line for the composition panel, in the request's language.</summary>
-    internal static string Summarize(RuleCompliance rule)
+    internal static string Summarize(RuleCompliance rule, ITextLocalizer texts)
     {
-        var es = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
-        var categories = string.Join(es ? " o " : " or ", rule.Categories);
         if (!rule.InEffect)
         {
-            return es ? "Esta regla aún no está vigente en esta fecha." : "This rule is not yet in effect on this date.";
+            return texts[GovernanceTexts.ComplianceNotInEffect];
         }
 
         if (rule.Compliant)
         {
-            return es ? "Cumple." : "Met.";
+            return texts[GovernanceTexts.ComplianceMet];
         }
 
-        return rule.Kind == CompositionRuleKind.ChairFrom
-            ? (es ? $"La presidencia o copresidencia debe ocuparla alguien de {categories}." : $"The chair or a co-chair must sit in a {categories} seat.")
-            : (es ? $"Faltan {rule.Shortfall} puesto(s) más de {categories}." : $"Needs {rule.Shortfall} more {categories} seat{(rule.Shortfall == 1 ? string.Empty : "s")}.");
+        var values = new Dictionary<string, object?>
+        {
+            ["categories"] = string.Join(texts[GovernanceTexts.ListSeparator], rule.Categories.Select(c => texts.Word(c))),
+            ["count"] = rule.Shortfall,
+        };
+        var key = rule.Kind == CompositionRuleKind.ChairFrom ? GovernanceTexts.ComplianceNeedsChair
+            : rule.Shortfall == 1 ? GovernanceTexts.ComplianceNeedsOne
+            : GovernanceTexts.ComplianceNeedsMany;
+        return texts.Format(key, values);
     }
 
     private static RuleDto ToDto(CompositionRule r) => new(

@@ -65,15 +65,15 @@ public sealed class CreateDecisionValidator : AbstractValidator<CreateDecisionCo
         RuleFor(c => c.CommunityQuorum).InclusiveBetween(1, 10000);
         RuleFor(c => c.Options).Must(o => o is null || o.Count == 0)
             .When(c => c.Method == VotingMethod.YesNo)
-            .WithMessage("A yes/no decision has no options: the choices are Yes, No and Abstain.");
+            .WithMessage(GovernanceTexts.YesNoHasNoOptions);
         RuleFor(c => c.Options).NotNull().Must(o => o!.Count is >= 2 and <= 50)
             .When(c => c.Method != VotingMethod.YesNo)
-            .WithMessage("Give between 2 and 50 options.");
+            .WithMessage(GovernanceTexts.OptionCount);
         RuleFor(c => c.Options).Must(o => o is null || o.Select(x => x?.Trim().ToUpperInvariant()).Distinct().Count() == o.Count)
-            .WithMessage("Option titles must be unique.");
+            .WithMessage(GovernanceTexts.OptionsUnique);
         RuleForEach(c => c.Options).NotEmpty().MaximumLength(300);
         RuleFor(c => c.Threshold).Equal(Threshold.SimpleMajority).When(c => c.Method == VotingMethod.RankedChoice)
-            .WithMessage("Ranked choice elects by majority of continuing ballots; use SimpleMajority.");
+            .WithMessage(GovernanceTexts.RankedChoiceThreshold);
     }
 }
 

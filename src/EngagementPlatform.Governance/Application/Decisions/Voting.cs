@@ -38,8 +38,8 @@ public sealed class CastVoteValidator : AbstractValidator<CastVoteCommand>
     public CastVoteValidator()
     {
         RuleFor(c => c.Choice).MaximumLength(300);
-        RuleFor(c => c.Choices).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 choices.");
-        RuleFor(c => c.Ranking).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 ranked options.");
+        RuleFor(c => c.Choices).Must(c => c is null || c.Count <= 50).WithMessage(GovernanceTexts.ChoiceCount);
+        RuleFor(c => c.Ranking).Must(c => c is null || c.Count <= 50).WithMessage(GovernanceTexts.RankingCount);
         RuleForEach(c => c.Choices).NotEmpty().MaximumLength(300);
         RuleForEach(c => c.Ranking).NotEmpty().MaximumLength(300);
     }
@@ -52,7 +52,7 @@ public sealed class RecordDecisionValidator : AbstractValidator<RecordDecisionCo
         RuleFor(c => c.Outcome).NotEmpty().MaximumLength(4000);
         RuleFor(c => c.Rationale).NotEmpty().MaximumLength(20000);
         RuleFor(c => c.InputUses).Must(u => u is null || u.Select(x => x.InputId).Distinct().Count() == u.Count)
-            .WithMessage("Answer each input once.");
+            .WithMessage(GovernanceTexts.InputAnsweredOnce);
         RuleForEach(c => c.InputUses).ChildRules(use =>
         {
             use.RuleFor(u => u.Use).IsInEnum();
@@ -147,9 +147,7 @@ public sealed class VotingHandlers(IGovernanceDbContext db, IClock clock, ICurre
 
         if (decision.State != DecisionState.Voting || decision.VotingClosedAt is not null)
         {
-            throw new BusinessException(GovernanceErrorCodes.IllegalTransition, StatusCodes.Status409Conflict)
-                .WithData("state", decision.VotingClosedAt is null ? decision.State.ToString() : "closed for voting")
-                .WithData("action", "closed for voting");
+            throw decision.Illegal(GovernanceTexts.Actions.CloseVoting);
         }
 
         if (decision.SecretBallot)

@@ -1,6 +1,7 @@
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Decisions;
 using EngagementPlatform.Governance.Domain.Diversity;
@@ -51,10 +52,13 @@ public sealed class SaveMyDemographicsValidator : AbstractValidator<SaveMyDemogr
     {
         RuleFor(c => c.Language).MaximumLength(64);
         RuleFor(c => c.Neighborhood).MaximumLength(100);
-        RuleFor(c => c.AgeBand).Must(a => a is null || MemberDemographics.AgeBands.Contains(a))
-            .WithMessage($"Choose one of: {string.Join(", ", MemberDemographics.AgeBands)}.");
-        RuleFor(c => c.RaceEthnicity).Must(r => r is null || (r.Count <= 8 && r.All(MemberDemographics.RaceEthnicityOptions.Contains)))
-            .WithMessage($"Choose from: {string.Join(", ", MemberDemographics.RaceEthnicityOptions)}.");
+        RuleFor(c => c.AgeBand).OneOf(MemberDemographics.AgeBands, allowNull: true);
+        RuleFor(c => c.RaceEthnicity).Must((_, r, context) =>
+            {
+                context.MessageFormatter.AppendArgument("choices", string.Join(", ", MemberDemographics.RaceEthnicityOptions));
+                return r is null || (r.Count <= 8 && r.All(MemberDemographics.RaceEthnicityOptions.Contains));
+            })
+            .WithMessage(GovernanceTexts.RaceEthnicityChoices);
     }
 }
 

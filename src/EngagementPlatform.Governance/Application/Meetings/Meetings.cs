@@ -59,7 +59,7 @@ public sealed class CreateMeetingValidator : AbstractValidator<CreateMeetingComm
     {
         RuleFor(c => c.Meeting.Title).NotEmpty().MaximumLength(300).OverridePropertyName("title");
         // Left out, the start would bind as 0001-01-01 and the meeting would be stored in the year 1.
-        RuleFor(c => c.Meeting.StartsAt).NotEmpty().WithMessage("Say when the meeting starts.").OverridePropertyName("startsAt");
+        RuleFor(c => c.Meeting.StartsAt).NotEmpty().WithMessage(GovernanceTexts.MeetingStartRequired).OverridePropertyName("startsAt");
         RuleFor(c => c.Meeting.DurationMinutes).InclusiveBetween(1, 24 * 60).OverridePropertyName("durationMinutes");
         RuleFor(c => c.Meeting.Location).MaximumLength(500).OverridePropertyName("location");
         RuleFor(c => c.Meeting.Agenda).Must(a => a is null || a.Count <= 100).OverridePropertyName("agenda");
@@ -95,7 +95,7 @@ public sealed class RequestSupportValidator : AbstractValidator<RequestSupportCo
         RuleFor(c => c.Support.Language).MaximumLength(64).OverridePropertyName("language");
         RuleFor(c => c.Support.Details).MaximumLength(2000).OverridePropertyName("details");
         RuleFor(c => c.Support.Language).NotEmpty().When(c => c.Support.Kind == AccessSupportKind.Interpreter)
-            .WithMessage("Say which language needs interpreting.").OverridePropertyName("language");
+            .WithMessage(GovernanceTexts.InterpreterLanguageRequired).OverridePropertyName("language");
     }
 }
 

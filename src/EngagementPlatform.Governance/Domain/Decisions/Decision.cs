@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using Microsoft.AspNetCore.Http;
 
@@ -112,7 +113,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         PublicInputToken = allow ? PublicInputToken ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() : null;
     }
 
-    public void OpenInput() => Move(DecisionState.OpenForInput, "opened for input", DecisionState.Draft);
+    public void OpenInput() => Move(DecisionState.OpenForInput, GovernanceTexts.Actions.OpenInput, DecisionState.Draft);
 
     public DecisionInput AddInput(Guid? authorUserId, string? publicName, string? publicEmail, string text, bool isCommunity, DateTimeOffset now)
     {
@@ -140,12 +141,12 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     /// <summary>Freezes the electorate: today's voting seat holders, less recusals.</summary>
     public void OpenVoting(DateTimeOffset now, IReadOnlyList<(Guid UserId, SeatCategory Category)> holders)
     {
-        EnsureIn("opened for voting", DecisionState.Draft, DecisionState.OpenForInput);
+        EnsureIn(GovernanceTexts.Actions.OpenVoting, DecisionState.Draft, DecisionState.OpenForInput);
         if (VotingClosesAt is { } closes && closes <= now)
         {
             throw new FieldValidationException(Framework.Exceptions.FrameworkErrorCodes.Validation, new Dictionary<string, string[]>
             {
-                ["votingClosesAt"] = ["The voting deadline has already passed; set a later one first."],
+                ["votingClosesAt"] = [GovernanceTexts.DeadlinePassed],
             });
         }
 
@@ -213,7 +214,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
             return false; // already closed: closing twice (the job and a person) is harmless
         }
 
-        EnsureIn("closed for voting", DecisionState.Voting);
+        EnsureIn(GovernanceTexts.Actions.CloseVoting, DecisionState.Voting);
         VotingClosedAt = VotingClosesAt is { } deadline && deadline < now ? deadline : now;
         TallyJson = tallyJson;
         BallotSecret = null;
@@ -233,7 +234,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     {
         if (State != DecisionState.Voting || VotingClosedAt is null)
         {
-            throw Illegal("recorded");
+            throw Illegal(GovernanceTexts.Actions.Record);
         }
 
         var unanswered = _inputs.Where(i => !uses.ContainsKey(i.Id)).Select(i => i.Id.ToString()).ToArray();
@@ -241,8 +242,8 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         {
             throw new FieldValidationException(
                 GovernanceErrorCodes.InputsNotAnswered,
-                new Dictionary<string, string[]> { ["inputUses"] = unanswered.Select(id => $"Input {id} has no answer.").ToArray() },
-                StatusCodes.Status422UnprocessableEntity);
+                new Dictionary<string, string[]> { ["inputUses"] = [GovernanceTexts.InputsWithoutAnswer] },
+                StatusCodes.Status422UnprocessableEntity).WithData("inputs", string.Join(", ", unanswered));
         }
 
         foreach (var input in _inputs)
@@ -268,7 +269,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
 
     public void Implement(DateOnly implementedOn, string note)
     {
-        EnsureIn("marked implemented", DecisionState.Decided);
+        EnsureIn(GovernanceTexts.Actions.Implement, DecisionState.Decided);
         ImplementedOn = implementedOn;
         ImplementationNote = note;
         State = DecisionState.Implemented;
@@ -276,7 +277,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
 
     public void Close(DateTimeOffset now)
     {
-        EnsureIn("closed", DecisionState.Decided, DecisionState.Implemented);
+        EnsureIn(GovernanceTexts.Actions.Close, DecisionState.Decided, DecisionState.Implemented);
         ClosedAt = now;
         State = DecisionState.Closed;
     }
@@ -285,10 +286,10 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     {
         if (State == DecisionState.Voting && VotingClosedAt is not null)
         {
-            throw Illegal("withdrawn");
+            throw Illegal(GovernanceTexts.Actions.Withdraw);
         }
 
-        EnsureIn("withdrawn", DecisionState.Draft, DecisionState.OpenForInput, DecisionState.Voting);
+        EnsureIn(GovernanceTexts.Actions.Withdraw, DecisionState.Draft, DecisionState.OpenForInput, DecisionState.Voting);
         WithdrawnReason = reason;
         BallotSecret = null;
         State = DecisionState.Withdrawn;
@@ -311,10 +312,16 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         }
     }
 
-    private BusinessException Illegal(string action)
+    /// <summary>Refuses a lifecycle action; the state and the action are words, so the message reads in one language.</summary>
+    internal BusinessException Illegal(string action)
         => new BusinessException(GovernanceErrorCodes.IllegalTransition, StatusCodes.Status409Conflict)
-            .WithData("state", State.ToString())
-            .WithData("action", action);
+            .WithData("state", StateWord)
+            .WithData("action", LocalizableWord.Action(action));
+
+    /// <summary>The state as people see it: a decision whose voting has closed but is not yet recorded reads "Voting closed".</summary>
+    private LocalizableWord StateWord => State == DecisionState.Voting && VotingClosedAt is not null
+        ? new LocalizableWord(GovernanceTexts.VotingClosedState)
+        : LocalizableWord.Of(State);
 }
 
 /// <summary>A comment or suggestion on a decision, and, once recorded, how it was used.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Identity.Domain;
@@ -32,7 +34,7 @@ public sealed class UpdateRolePermissionsValidator : AbstractValidator<UpdateRol
     }
 }
 
-public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionManager definitions, ICurrentTenant currentTenant)
+public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionManager definitions, ICurrentTenant currentTenant, ITextLocalizer texts)
     : IQueryHandler<GetRolesQuery, IReadOnlyList<RoleDto>>,
       IQueryHandler<GetRoleQuery, RoleDto>,
       IQueryHandler<GetPermissionDefinitionsQuery, IReadOnlyList<PermissionDto>>,
@@ -47,7 +49,7 @@ public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionMana
 
     public ValueTask<IReadOnlyList<PermissionDto>> Handle(GetPermissionDefinitionsQuery query, CancellationToken cancellationToken)
         => ValueTask.FromResult<IReadOnlyList<PermissionDto>>(definitions.ForSide(currentTenant.Id)
-            .Select(d => new PermissionDto(d.Name, query.Language == "es" ? d.DisplayNameEs : d.DisplayName))
+            .Select(d => new PermissionDto(d.Name, texts.Get(PermissionDefinitionManager.DisplayNameKey(d.Name), CultureInfo.GetCultureInfo(query.Language))))
             .ToList());
 
     public async ValueTask<RoleDto> Handle(UpdateRolePermissionsCommand command, CancellationToken cancellationToken)
@@ -60,7 +62,7 @@ public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionMana
         {
             throw new FieldValidationException(IdentityErrorCodes.UnknownPermission, new Dictionary<string, string[]>
             {
-                ["permissions"] = [$"Unknown permission '{unknown}'."],
+                ["permissions"] = [IdentityErrorCodes.UnknownPermission],
             }).WithData("permission", unknown);
         }
 

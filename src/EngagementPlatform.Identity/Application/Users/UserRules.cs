@@ -10,18 +10,18 @@ internal static class UserRules
 {
     public static IRuleBuilderOptions<T, string> ValidUserName<T>(this IRuleBuilder<T, string> rule)
         => rule.NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@+-]+$")
-            .WithMessage("Use letters, digits and . _ @ + - only.");
+            .WithMessage(IdentityTexts.UserNameCharacters);
 
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule)
         => rule.NotEmpty().MaximumLength(256).DeliverableEmail();
 
     public static IRuleBuilderOptions<T, string?> ValidLanguage<T>(this IRuleBuilder<T, string?> rule)
         => rule.Must(l => l is null || Languages.Supported.Contains(l))
-            .WithMessage($"Choose one of: {string.Join(", ", Languages.Supported)}.");
+            .WithMessage(Framework.Localization.FrameworkTexts.Language);
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidRoleNames<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule)
         => rule.Must(r => r is null || (r.Count <= 16 && r.All(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 64)))
-            .WithMessage("Give at most 16 role names, none empty.");
+            .WithMessage(IdentityTexts.RoleNames);
 
     /// <summary>Replaces the user's roles with the given ones; every name must be a role of this tenant.</summary>
     public static async Task SetRolesAsync(UserManager<User> users, RoleManager<Role> roles, User user, IReadOnlyList<string> roleNames)
@@ -33,7 +33,7 @@ internal static class UserRules
             {
                 throw new FieldValidationException(IdentityErrorCodes.UnknownRole, new Dictionary<string, string[]>
                 {
-                    ["roleNames"] = [$"There is no role named '{name}'."],
+                    ["roleNames"] = [IdentityErrorCodes.UnknownRole],
                 }).WithData("role", name);
             }
         }

@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Localization;
 using System.Linq.Expressions;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
@@ -41,9 +42,9 @@ public sealed class UpdateMyTenantValidator : AbstractValidator<UpdateMyTenantCo
     public UpdateMyTenantValidator()
     {
         RuleFor(c => c.DisplayName).MaximumLength(256);
-        RuleFor(c => c.DefaultLanguage).Must(l => Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
+        RuleFor(c => c.DefaultLanguage).Must(l => Tenant.Languages.Contains(l)).WithMessage(FrameworkTexts.Language);
         RuleFor(c => c.TimeZone).Must(Tenant.IsKnownTimeZone!).When(c => c.TimeZone is not null)
-            .WithMessage("Use an IANA time zone such as America/Chicago.");
+            .WithMessage(SaasTexts.TimeZone);
     }
 }
 
@@ -58,11 +59,11 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenantComman
     public CreateTenantValidator()
     {
         RuleFor(c => c.Name).NotEmpty().Must(Tenant.IsValidName)
-            .WithMessage("Use 1 to 64 letters, digits or hyphens, starting and ending with a letter or digit.");
+            .WithMessage(SaasTexts.TenantName);
         RuleFor(c => c.DisplayName).MaximumLength(256);
         RuleFor(c => c.AdminEmailAddress).NotEmpty().MaximumLength(256).DeliverableEmail();
         RuleFor(c => c.AdminPassword).NotEmpty().MaximumLength(128);
-        RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
+        RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage(FrameworkTexts.Language);
     }
 }
 
@@ -71,9 +72,9 @@ public sealed class UpdateTenantValidator : AbstractValidator<UpdateTenantComman
     public UpdateTenantValidator()
     {
         RuleFor(c => c.Name).NotEmpty().Must(Tenant.IsValidName)
-            .WithMessage("Use 1 to 64 letters, digits or hyphens, starting and ending with a letter or digit.");
+            .WithMessage(SaasTexts.TenantName);
         RuleFor(c => c.DisplayName).MaximumLength(256);
-        RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage("Choose en or es.");
+        RuleFor(c => c.DefaultLanguage).Must(l => l is null || Tenant.Languages.Contains(l)).WithMessage(FrameworkTexts.Language);
     }
 }
 

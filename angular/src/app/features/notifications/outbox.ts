@@ -65,7 +65,7 @@ const PAGE_SIZE = 25;
                 <tr>
                   <th scope="row" class="wrap">{{ m.toEmail }}</th>
                   <td>
-                    <span class="template">{{ m.template }}</span> ({{ m.culture }})
+                    <span class="template">{{ templateName(m.template) }}</span> ({{ cultureName(m.culture) }})
                     <br /><small>{{ m.subject }}</small>
                   </td>
                   <td>
@@ -146,6 +146,17 @@ export class Outbox {
 
   protected date(value: string): string {
     return this.i18n.formatDate(value, 'dateTime', this.config.timeZone());
+  }
+
+  /** The template and its language as the reader's words, not the API's identifiers. */
+  protected templateName(name: string): string {
+    const key = `notifications.templateNames.${name}`;
+    return this.i18n.has(key) ? this.i18n.t(key) : name;
+  }
+
+  protected cultureName(culture: string): string {
+    const key = `shell.languages.${culture}`;
+    return this.i18n.has(key) ? this.i18n.t(key) : culture;
   }
 
   protected async requeue(m: OutboxMessageDto): Promise<void> {
