@@ -70,7 +70,8 @@ public sealed class PhoneLayoutTests(BrowserFixture app) : IClassFixture<Browser
             await page.GotoAsync(path);
             await page.WaitForFunctionAsync($"() => document.documentElement.lang === '{language}'");
             await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).First.WaitForAsync();
-            var name = "phone-" + language + "-" + (path == "/" ? "home" : path.Trim('/').Replace('/', '-'));
+            // Ids out of the name, so each run's screenshots replace the last ones.
+            var name = "phone-" + language + "-" + (path == "/" ? "home" : System.Text.RegularExpressions.Regex.Replace(path.Trim('/'), "[0-9a-f]{8}-[0-9a-f-]{27}", "id").Replace('/', '-'));
             await page.CheckPageAsync(name);
             await Assertions.Expect(page.Locator("header select option:checked")).ToHaveTextAsync(language == "es" ? "Español" : "English");
             var (scrollWidth, viewport) = await WidthsAsync(page);

@@ -110,9 +110,7 @@ import { NAVIGATION } from './nav';
                       <ul class="supports">
                         @for (s of m.mySupports; track $index) {
                           <li>
-                            {{ 'governance.supports.kinds.' + s.kind | t }}@if (s.language) {
-                              ({{ s.language }})
-                            }:
+                            {{ 'governance.supports.kinds.' + s.kind | t }}{{ s.language ? ' (' + s.language + ')' : '' }}:
                             <span class="badge" [class.ok]="s.status === 'Provided'" [class.bad]="s.status === 'Declined'">{{
                               'governance.supports.statuses.' + s.status | t
                             }}</span>
