@@ -1,7 +1,10 @@
+using EngagementPlatform.DbMigrator.Demo;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Identity.Application.Users;
 using EngagementPlatform.SaaS.Application.Tenants;
+using EngagementPlatform.SaaS.Persistence;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,32 +12,54 @@ using Microsoft.Extensions.Logging;
 namespace EngagementPlatform.DbMigrator;
 
 /// <summary>
-/// A demo partnership, <c>demo</c>, with one user per role, created through the same commands the API uses.
-/// Every password is the configured admin password.
+/// A demo partnership, <c>demo</c>: one user per role, a handful of council members, and then whatever each module's
+/// <see cref="IDemoDataContributor"/> adds (a council with meetings and decisions, ...), all created through the same
+/// commands the API uses. Every password is the configured admin password. Running it again adds nothing.
 /// </summary>
 internal static class DemoTenantSeeder
 {
     public const string TenantName = "demo";
 
-    private static readonly (string UserName, string Name, string Role, string Language)[] Users =
+    /// <summary>The people of the demo; <c>admin</c> comes with the tenant.</summary>
+    internal static readonly DemoUser[] Users =
     [
-        ("staff", "Sam Rivera (program staff)", "staff", "en"),
-        ("finance", "Fran Okafor (finance)", "finance", "en"),
-        ("member", "María López (council member)", "member", "es"),
+        new("staff", "Sam Rivera (program staff)", "staff", "en"),
+        new("finance", "Fran Okafor (finance)", "finance", "en"),
+        new("member", "María López (council member)", "member", "es"),
+        new("aisha", "Aisha Bello", "member", "en"),
+        new("jorge", "Jorge Hernández", "member", "es"),
+        new("linh", "Linh Tran", "member", "en"),
+        new("rosa", "Rosa Delgado", "member", "es"),
+        new("priya", "Dr. Priya Patel", "member", "en"),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    /// <summary>
+    /// What each module adds to the demo, in order: a later contributor may rely on an earlier one's data (a payment
+    /// for attendance needs the meeting). Each one checks what is there already, so a second run adds nothing.
+    /// </summary>
+    internal static readonly IDemoDataContributor[] Contributors =
+    [
+        new GovernanceDemoData(),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken = default)
     {
         var password = configuration["App:AdminPassword"] ?? "1q2w3E*";
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var tenants = scope.ServiceProvider.GetRequiredService<ITenantStore>();
-        var tenant = await tenants.FindAsync(TenantName);
+
+        // Read from the table, not the tenant store: the store caches "no such tenant" for a while, which would hide
+        // a demo tenant created earlier in this process and make a second run try to create it again.
+        var tenant = await scope.ServiceProvider.GetRequiredService<ISaasDbContext>().Tenants.AsNoTracking()
+            .Where(t => t.Name == TenantName)
+            .Select(t => new TenantInfo(t.Id, t.Name, t.IsActive, t.DefaultLanguage, t.TimeZone))
+            .FirstOrDefaultAsync(cancellationToken);
         if (tenant is null)
         {
             var created = await mediator.Send(new CreateTenantCommand(
-                TenantName, "Demo County Health Department + Eastside Community Coalition", "admin@demo.localhost", password, null));
-            tenant = new TenantInfo(created.Id, created.Name, true);
+                TenantName, "Demo County Health Department + Eastside Community Coalition", "admin@demo.localhost", password, null), cancellationToken);
+            tenant = await tenants.FindAsync(created.Id, cancellationToken) ?? new TenantInfo(created.Id, created.Name, true);
             logger.LogInformation("Created tenant {Tenant} with its admin user", TenantName);
         }
         else
@@ -44,16 +69,25 @@ internal static class DemoTenantSeeder
 
         using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenant.Id, tenant.Name))
         {
-            var existing = await mediator.Send(new GetUsersQuery(new(0, 1000, null), null));
-            foreach (var (userName, name, role, language) in Users)
+            var existing = await mediator.Send(new GetUsersQuery(new(0, 1000, null), null), cancellationToken);
+            foreach (var user in Users)
             {
-                if (existing.Items.Any(u => u.UserName == userName))
+                if (existing.Items.Any(u => u.UserName == user.UserName))
                 {
                     continue;
                 }
 
-                await mediator.Send(new CreateUserCommand(userName, $"{userName}@demo.localhost", password, name, [role], language));
-                logger.LogInformation("Created demo user {User} ({Role})", userName, role);
+                await mediator.Send(new CreateUserCommand(user.UserName, $"{user.UserName}@demo.localhost", password, user.Name, [user.Role], user.Language), cancellationToken);
+                logger.LogInformation("Created demo user {User} ({Role})", user.UserName, user.Role);
+            }
+
+            var people = (await mediator.Send(new GetUsersQuery(new(0, 1000, null), null), cancellationToken)).Items
+                .ToDictionary(u => u.UserName, u => new DemoPerson(u.Id, u.UserName, u.Name, u.Roles), StringComparer.Ordinal);
+            var context = new DemoContext(scope.ServiceProvider, tenant, people, logger);
+            foreach (var contributor in Contributors)
+            {
+                logger.LogInformation("Demo data: {Contributor}", contributor.Name);
+                await contributor.SeedAsync(context, cancellationToken);
             }
         }
     }

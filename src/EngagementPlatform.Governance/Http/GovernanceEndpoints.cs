@@ -4,6 +4,7 @@ using EngagementPlatform.Governance.Application.Councils;
 using EngagementPlatform.Governance.Application.Decisions;
 using EngagementPlatform.Governance.Application.Influence;
 using EngagementPlatform.Governance.Application.Meetings;
+using EngagementPlatform.Governance.Application.MyWork;
 using EngagementPlatform.Governance.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,10 @@ internal static class GovernanceEndpoints
             .RequirePermission(PDecisions).WithName("GetTenantInfluence");
         api.MapGet("/my-influence", async (IMediator m, CancellationToken ct) => await m.Send(new GetMyInfluenceQuery(), ct))
             .RequireAuthorization().WithName("GetMyInfluence");
+        api.MapGet("/my-work", async (IMediator m, CancellationToken ct) => await m.Send(new GetMyWorkQuery(), ct))
+            .RequireAuthorization().WithName("GetMyWork")
+            .WithSummary("What waits for the signed-in person: decisions open for their input or vote, their next meetings with the "
+                         + "access supports they asked for, what came of their input; for staff, overdue decisions and councils out of compliance.");
         api.MapGet("/my-demographics", async (IMediator m, CancellationToken ct) => await m.Send(new GetMyDemographicsQuery(), ct))
             .RequireAuthorization().WithName("GetMyDemographics");
         api.MapPut("/my-demographics", async (SaveMyDemographicsCommand c, IMediator m, CancellationToken ct) => await m.Send(c, ct))

@@ -1,0 +1,100 @@
+extern alias migrator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using DemoTenantSeeder = migrator::EngagementPlatform.DbMigrator.DemoTenantSeeder;
+using GovernanceDemoData = migrator::EngagementPlatform.DbMigrator.Demo.GovernanceDemoData;
+
+namespace EngagementPlatform.HttpApi.Host.Tests;
+
+/// <summary>
+/// <c>DbMigrator --demo</c>: the demo partnership is a living example (a council with seats and rules, meetings,
+/// decisions at every stage) made through the real commands, and running the seeding again adds nothing.
+/// </summary>
+public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
+{
+    private static readonly string[] Tables =
+    [
+        "governance.councils", "governance.seats", "governance.seat_assignments", "governance.composition_rules", "governance.decisions",
+        "governance.decision_inputs", "governance.ballots", "governance.meetings", "governance.attendance", "identity.users",
+    ];
+
+    [Fact]
+    public async Task The_demo_has_a_council_meetings_and_decisions_at_every_stage_and_a_second_run_adds_nothing()
+    {
+        var configuration = app.Factory.Services.GetRequiredService<IConfiguration>();
+        await DemoTenantSeeder.SeedAsync(app.Factory.Services, configuration, NullLogger.Instance);
+        var first = await CountAsync();
+        await DemoTenantSeeder.SeedAsync(app.Factory.Services, configuration, NullLogger.Instance);
+        (await CountAsync()).ShouldBe(first, "the second run added rows");
+
+        using var admin = await app.ClientAsync(DemoTenantSeeder.TenantName, "admin");
+        var councils = (await (await admin.GetAsync("/api/governance/councils")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        councils.Select(c => c.GetProperty("name").GetString()).ShouldBe([GovernanceDemoData.WorkgroupName, GovernanceDemoData.CouncilName], ignoreOrder: true);
+        var council = councils.Single(c => c.GetProperty("name").GetString() == GovernanceDemoData.CouncilName);
+        council.GetProperty("compliant").GetBoolean().ShouldBeTrue();
+        councils.Single(c => c.GetProperty("name").GetString() == GovernanceDemoData.WorkgroupName).GetProperty("compliant").GetBoolean().ShouldBeFalse();
+        var councilId = council.GetProperty("id").GetGuid();
+
+        var detail = await (await admin.GetAsync($"/api/governance/councils/{councilId}")).ReadJsonAsync();
+        var categories = detail.GetProperty("seats").EnumerateArray().Where(s => !s.GetProperty("isVacant").GetBoolean())
+            .Select(s => s.GetProperty("category").GetString()).Distinct().ToList();
+        categories.ShouldBe(["CommunityMember", "MedicaidMember", "CommunityOrganization", "AgencyStaff", "Provider"], ignoreOrder: true);
+        detail.GetProperty("rules").GetArrayLength().ShouldBe(2);
+
+        var decisions = (await (await admin.GetAsync($"/api/governance/decisions?councilId={councilId}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("title").GetString()!);
+        decisions.Count.ShouldBe(4);
+        decisions[GovernanceDemoData.DraftTitle].GetProperty("state").GetString().ShouldBe("Draft");
+        decisions[GovernanceDemoData.InputTitle].GetProperty("state").GetString().ShouldBe("OpenForInput");
+        decisions[GovernanceDemoData.InputTitle].GetProperty("inputCount").GetInt32().ShouldBeGreaterThan(0);
+        var voting = decisions[GovernanceDemoData.VotingTitle];
+        voting.GetProperty("state").GetString().ShouldBe("Voting");
+        voting.GetProperty("isVotingOpen").GetBoolean().ShouldBeTrue();
+        voting.GetProperty("votesCast").GetInt32().ShouldBeGreaterThan(0);
+        voting.GetProperty("votingClosesAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+        var decided = decisions[GovernanceDemoData.DecidedTitle];
+        decided.GetProperty("state").GetString().ShouldBe("Decided");
+        var answers = (await (await admin.GetAsync($"/api/governance/decisions/{decided.GetProperty("id").GetGuid()}/inputs")).ReadJsonAsync()).EnumerateArray().ToList();
+        answers.ShouldNotBeEmpty();
+        answers.ShouldAllBe(i => i.GetProperty("use").ValueKind == JsonValueKind.String && i.GetProperty("useExplanation").GetString()!.Length > 0);
+
+        var meetings = (await (await admin.GetAsync($"/api/governance/councils/{councilId}/meetings")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        meetings.Count.ShouldBe(2);
+        var past = meetings.Single(m => m.GetProperty("title").GetString() == GovernanceDemoData.PastMeetingTitle);
+        past.GetProperty("startsAt").GetDateTimeOffset().ShouldBeLessThan(DateTimeOffset.UtcNow);
+        past.GetProperty("agenda").GetArrayLength().ShouldBeGreaterThan(0);
+        past.GetProperty("attendance").GetArrayLength().ShouldBeGreaterThan(0);
+        past.GetProperty("accessSupports").EnumerateArray().ShouldContain(s => s.GetProperty("status").GetString() == "Provided");
+
+        // The member who signs in first has something waiting: a vote, input to give, a meeting, and an answered input.
+        using var member = await app.ClientAsync(DemoTenantSeeder.TenantName, "member");
+        var work = await (await member.GetAsync("/api/governance/my-work")).ReadJsonAsync();
+        work.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("title").GetString())
+            .ShouldBe([GovernanceDemoData.VotingTitle, GovernanceDemoData.InputTitle]);
+        work.GetProperty("meetings").EnumerateArray().Single().GetProperty("mySupports").GetArrayLength().ShouldBe(1);
+        work.GetProperty("outcomes").EnumerateArray().Single().GetProperty("title").GetString().ShouldBe(GovernanceDemoData.DecidedTitle);
+
+        // Every demo person signs in with the demo password.
+        foreach (var user in migrator::EngagementPlatform.DbMigrator.DemoTenantSeeder.Users)
+        {
+            (await app.RequestTokenAsync(DemoTenantSeeder.TenantName, user.UserName, ApiFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.OK, user.UserName);
+        }
+    }
+
+    private async Task<Dictionary<string, long>> CountAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in Tables)
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+            counts[table] = (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        counts.Values.Where((_, i) => Tables[i] != "governance.ballots").ShouldAllBe(c => c > 0);
+        return counts;
+    }
+}
