@@ -10,7 +10,7 @@ namespace EngagementPlatform.Identity.Tokens;
 /// Limits on password attempts (token endpoint password grant, sign-in page, first-sign-in password change): a
 /// named policy per client address (<see cref="PerClientPolicy"/>, on the endpoints) and a limit per account across
 /// all clients (the global limiter, which only counts requests <see cref="SignInAccountKeyMiddleware"/> tagged).
-/// Both are fixed windows, so neither outlasts its window once the attempts stop: see docs/adr/0009.
+/// Both are fixed windows, so neither outlasts its window once the attempts stop: see docs/security.md.
 /// </summary>
 public static class SignInRateLimits
 {
