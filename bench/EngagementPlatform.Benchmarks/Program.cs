@@ -32,7 +32,8 @@ var database = "ep_bench_" + Guid.NewGuid().ToString("N")[..12];
 await BenchDatabase.CreateAsync(server, database);
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+// Development: a throwaway local database, where the default admin password and test keys are allowed.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Development" });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ConnectionStrings:Default"] = connectionString,

@@ -61,6 +61,10 @@ if ! "$EP_PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
   "$EP_PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres engagementplatform
 fi
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=engagementplatform;Username=postgres"
+# A local demo on loopback: Development allows the default admin password and development signing certificates
+# (anywhere else the host refuses them), and the demo users sign in without first replacing their password.
+export ASPNETCORE_ENVIRONMENT=Development
+export Identity__Passwords__ChangeAssignedPasswordAtFirstSignIn=false
 
 # .NET -------------------------------------------------------------------------------------------
 # The DbMigrator references the host, so this builds both.

@@ -8,6 +8,8 @@ using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance;
 using EngagementPlatform.Identity;
+using EngagementPlatform.Identity.Keys;
+using EngagementPlatform.Identity.Tokens;
 using EngagementPlatform.Notifications;
 using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.SaaS;
@@ -48,6 +50,11 @@ public static class EngagementPlatformHost
     {
         var connectionString = configuration.GetConnectionString("Default")
                                ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
+        if (!GeneratingOpenApiDocument)
+        {
+            StartupSafetyChecks.Verify(configuration, web);
+        }
+
         foreach (var module in Modules)
         {
             module.ConfigureServices(services, configuration);
@@ -61,7 +68,13 @@ public static class EngagementPlatformHost
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(Modules.Select(m => m.GetType().Assembly).Distinct(), ServiceLifetime.Scoped, includeInternalTypes: true);
-        services.AddDataProtection().SetApplicationName("EngagementPlatform").PersistKeysToDbContext<EngagementPlatformDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("EngagementPlatform").PersistKeysToDbContext<EngagementPlatformDbContext>();
+        // Keys in the database encrypt the sign-in cookie and tickets: without a certificate, anyone who reads the
+        // database or a backup could forge them (required outside Development, see StartupSafetyChecks).
+        if (ConfiguredCertificate.Load(configuration, SigningKeys.DataProtectionCertificate) is { } keyCertificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(keyCertificate);
+        }
 
         // Hangfire keeps its storage and filters in statics (JobStorage.Current, GlobalJobFilters). Registering this
         // host's own storage and filter provider first means two hosts in one process (the test fixtures run several)
@@ -105,11 +118,15 @@ public static class EngagementPlatformHost
             options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, configuration));
+        services.AddRateLimiter(options =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteTooManyRequestsAsync;
+        });
+        services.AddSingleton(new Framework.Localization.ErrorMessageResource
+        {
+            [TooManyRequestsCode] = ("Too many requests. Wait a moment and try again.", "Demasiadas solicitudes. Espere un momento y vuelva a intentarlo."),
         });
         services.AddAntiforgery();
     }
@@ -150,6 +167,9 @@ public static class EngagementPlatformHost
         }
 
         app.UseRouting();
+        // After routing (policies are per endpoint), before authentication (a refused attempt costs nothing more).
+        app.UseMiddleware<SignInAccountKeyMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
@@ -187,6 +207,57 @@ public static class EngagementPlatformHost
         {
             app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = spa });
         }
+    }
+
+    public const string TooManyRequestsCode = "Host:TooManyRequests";
+
+    /// <summary>
+    /// Forwarded headers count only from the proxies (<c>App:ForwardedHeaders:KnownProxies</c>, addresses) and
+    /// networks (<c>App:ForwardedHeaders:KnownNetworks</c>, CIDR) configured; with neither, only from loopback (a
+    /// proxy on the same machine). Anyone else's <c>X-Forwarded-For</c> is ignored, so a client cannot pick the
+    /// address the rate limits and logs see.
+    /// </summary>
+    internal static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        var proxies = configuration.GetSection("App:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("App:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        if (proxies.Length == 0 && networks.Length == 0)
+        {
+            return; // ASP.NET Core's default: loopback only
+        }
+
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"App:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address."));
+        }
+
+        foreach (var network in networks.Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network.Trim(), out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"App:ForwardedHeaders:KnownNetworks has '{network}', which is not a network in CIDR form (10.0.0.0/8)."));
+        }
+    }
+
+    /// <summary>429 as problem details with a code, and Retry-After when the limiter knows when to come back.</summary>
+    private static async ValueTask WriteTooManyRequestsAsync(Microsoft.AspNetCore.RateLimiting.OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var path = context.Request.Path;
+        var code = path.StartsWithSegments("/connect") || path.StartsWithSegments("/account")
+            ? IdentityErrorCodes.TooManySignInAttempts
+            : TooManyRequestsCode;
+        var handler = context.RequestServices.GetRequiredService<ProblemDetailsExceptionHandler>();
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var problem = handler.ToProblem(new Framework.Exceptions.BusinessException(code, StatusCodes.Status429TooManyRequests));
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
     private static PhysicalFileProvider? SpaFiles(IConfiguration configuration)

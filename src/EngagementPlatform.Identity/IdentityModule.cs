@@ -3,6 +3,7 @@ using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Identity.Domain;
 using EngagementPlatform.Identity.Http;
+using EngagementPlatform.Identity.Keys;
 using EngagementPlatform.Identity.Seeding;
 using EngagementPlatform.Identity.Tokens;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,9 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<UserAccessCache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AccessChangeInterceptor>();
         services.AddScoped<PrincipalFactory>();
+        services.AddScoped<CredentialChecker>();
+        services.Configure<PasswordChangeOptions>(configuration.GetSection(PasswordChangeOptions.Section));
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options => SignInRateLimits.Configure(options, configuration));
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, IdentityConfigurationContributor>();
         services.AddScoped<Framework.Contracts.IUserDirectory, UserDirectory>();
         // Order matters: roles and the admin exist before other modules seed data that refers to them.
@@ -81,8 +85,12 @@ public sealed class IdentityModule : IModule
             {
                 options.SetTokenEndpointUris("connect/token")
                     .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetUserInfoEndpointUris(TokenEndpoints.UserInfoPath.TrimStart('/'))
                     .SetEndSessionEndpointUris("connect/logout");
                 options.AllowPasswordFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+                // OAuth 2.1: only S256. "plain" sends the verifier itself as the challenge, so it protects nothing
+                // against anyone who can read the authorization request.
+                options.Configure(o => o.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
                 options.RegisterScopes("openid", "profile", "email", "roles", "offline_access", PrincipalFactory.ApiResource);
                 options.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 if (configuration["App:SelfUrl"] is { Length: > 0 } issuer)
@@ -90,7 +98,15 @@ public sealed class IdentityModule : IModule
                     options.SetIssuer(new Uri(issuer.TrimEnd('/') + "/"));
                 }
 
-                if (configuration.GetValue("OpenIddict:UseEphemeralKeys", false))
+                // Production keys come from configuration (SigningKeys checks at start-up that they are there
+                // outside Development); ephemeral keys for tests, development certificates for a developer's machine.
+                var signing = ConfiguredCertificate.Load(configuration, SigningKeys.SigningCertificate);
+                var encryption = ConfiguredCertificate.Load(configuration, SigningKeys.EncryptionCertificate);
+                if (signing is not null && encryption is not null)
+                {
+                    options.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
+                }
+                else if (configuration.GetValue("OpenIddict:UseEphemeralKeys", false))
                 {
                     options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 }
@@ -102,6 +118,7 @@ public sealed class IdentityModule : IModule
                 var aspNetCore = options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
                 if (!requireHttps)
                 {
@@ -120,6 +137,7 @@ public sealed class IdentityModule : IModule
     {
         endpoints.MapTokenEndpoints();
         endpoints.MapLoginPage();
+        endpoints.MapChangePasswordPage();
         endpoints.MapIdentityEndpoints();
     }
 }

@@ -22,6 +22,11 @@ public sealed class ApiFactory(string connectionString, IDictionary<string, stri
             ["App:SpaPath"] = string.Empty,
             ["OpenIddict:UseEphemeralKeys"] = "true",
             ["Hangfire:Server:Enabled"] = "false",
+            // Fixtures sign in many times from one address with the passwords they set; the sign-in tests that
+            // are about these controls turn them back on.
+            ["Identity:RateLimits:PerClient:PermitLimit"] = "1000000",
+            ["Identity:RateLimits:PerAccount:PermitLimit"] = "1000000",
+            ["Identity:Passwords:ChangeAssignedPasswordAtFirstSignIn"] = "false",
             // Without an SMTP server configured, mail goes to a folder; keep it out of the build output.
             ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ep-test-mail"),
             ["Serilog:MinimumLevel:Default"] = "Warning",

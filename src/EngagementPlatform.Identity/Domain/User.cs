@@ -17,6 +17,12 @@ public sealed class User : IdentityUser<Guid>, IMultiTenant, IHasCreationAudit, 
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// The password was set by someone else (seeding, an admin creating the user or resetting the password): the
+    /// person must choose their own before they get a token.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTimeOffset CreationTime { get; set; }
 
     public Guid? CreatorId { get; set; }

@@ -49,6 +49,14 @@ internal static class IdentityEndpoints
             .RequirePermission(IdentityPermissions.UsersDelete)
             .WithName("DeleteUser");
 
+        group.MapPost("/users/{id:guid}/reset-password", async (Guid id, ResetUserPasswordRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new ResetUserPasswordCommand(id, request.NewPassword), ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(IdentityPermissions.UsersUpdate)
+            .WithName("ResetUserPassword");
+
         group.MapGet("/my-profile", async (IMediator mediator, CancellationToken ct) => await mediator.Send(new GetMyProfileQuery(), ct))
             .RequireAuthorization()
             .WithName("GetMyProfile");
@@ -56,6 +64,14 @@ internal static class IdentityEndpoints
         group.MapPut("/my-profile", async (UpdateMyProfileCommand command, IMediator mediator, CancellationToken ct) => await mediator.Send(command, ct))
             .RequireAuthorization()
             .WithName("UpdateMyProfile");
+
+        group.MapPost("/my-profile/change-password", async (ChangeMyPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return Results.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("ChangeMyPassword");
 
         group.MapGet("/roles", async (IMediator mediator, CancellationToken ct) => await mediator.Send(new GetRolesQuery(), ct))
             .RequirePermission(IdentityPermissions.Roles)

@@ -4,6 +4,7 @@ using EngagementPlatform.Identity.Domain;
 using EngagementPlatform.Identity.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EngagementPlatform.Identity.Seeding;
 
@@ -15,7 +16,8 @@ internal sealed class IdentityDataSeedContributor(
     RoleManager<Role> roleManager,
     UserManager<User> userManager,
     IIdentityDbContext db,
-    PermissionDefinitionManager permissions) : IDataSeedContributor
+    PermissionDefinitionManager permissions,
+    IOptions<PasswordChangeOptions> passwordChange) : IDataSeedContributor
 {
     public const string AdminUserName = "admin";
 
@@ -61,6 +63,9 @@ internal sealed class IdentityDataSeedContributor(
                 EmailConfirmed = true,
                 Name = "Administrator",
                 TenantId = context.TenantId,
+                // The operator (or whoever created the tenant) chose this password: its owner replaces it at first
+                // sign-in, so nobody needs to keep knowing it.
+                MustChangePassword = passwordChange.Value.ChangeAssignedPasswordAtFirstSignIn,
             };
             (await userManager.CreateAsync(admin, password)).ThrowIfFailed("adminPassword");
             (await userManager.AddToRoleAsync(admin, RoleNames.Admin)).ThrowIfFailed();

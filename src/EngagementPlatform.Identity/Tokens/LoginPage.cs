@@ -32,7 +32,7 @@ internal static class LoginPage
                 return Render(context, antiforgery, tenant.Name ?? TenantFromReturnUrl(returnUrl), string.Empty, returnUrl, error: null);
             })
             .ExcludeFromDescription();
-        endpoints.MapPost(Path, SignInAsync).ExcludeFromDescription();
+        endpoints.MapPost(Path, SignInAsync).RequireRateLimiting(SignInRateLimits.PerClientPolicy).ExcludeFromDescription();
     }
 
     private static async Task<IResult> SignInAsync(
@@ -42,7 +42,7 @@ internal static class LoginPage
         ITenantStore tenants,
         ICurrentTenant currentTenant,
         UserManager<User> users,
-        SignInManager<User> signIn)
+        CredentialChecker credentials)
     {
         SpeakLanguageOf(form.ReturnUrl);
         TenantInfo? tenant = null;
@@ -57,42 +57,49 @@ internal static class LoginPage
 
         using (currentTenant.Change(tenant?.Id, tenant?.Name))
         {
-            var user = await users.FindByNameAsync(form.UserName ?? string.Empty);
-            if (user is null || !user.IsActive)
+            var (outcome, user) = await credentials.CheckAsync(form.UserName, form.Password);
+            if (outcome == CredentialOutcome.Invalid)
             {
+                // The same words for an unknown user, a wrong password and a locked account.
                 return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(context, "Invalid"));
             }
 
-            var result = await signIn.CheckPasswordSignInAsync(user, form.Password ?? string.Empty, lockoutOnFailure: true);
-            if (!result.Succeeded)
+            if (outcome == CredentialOutcome.MustChangePassword)
             {
-                return Render(context, antiforgery, form.Tenant, form.UserName, form.ReturnUrl, Text(context, result.IsLockedOut ? "Locked" : "Invalid"));
+                return await ChangePasswordPage.StartAsync(context, antiforgery, users, user!, form.ReturnUrl);
             }
 
-            var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, Claims.Name, Claims.Role);
-            identity.AddClaim(new Claim(Claims.Subject, user.Id.ToString()));
-            identity.AddClaim(new Claim(Claims.Name, user.UserName!));
-            foreach (var role in await users.GetRolesAsync(user))
-            {
-                identity.AddClaim(new Claim(Claims.Role, role));
-            }
-            if (tenant is not null)
-            {
-                identity.AddClaim(new Claim(MultiTenancyConstants.TenantIdClaim, tenant.Id.ToString()));
-            }
-
-            await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
+            await SignInCookieAsync(context, users, user!, tenant);
         }
 
         var target = form.ReturnUrl;
         return Results.LocalRedirect(IsLocal(target) ? target! : "/");
     }
 
-    private static bool IsLocal(string? url)
+    /// <summary>The sign-in cookie the authorize endpoint reads.</summary>
+    internal static async Task SignInCookieAsync(HttpContext context, UserManager<User> users, User user, TenantInfo? tenant)
+    {
+        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, Claims.Name, Claims.Role);
+        identity.AddClaim(new Claim(Claims.Subject, user.Id.ToString()));
+        identity.AddClaim(new Claim(Claims.Name, user.UserName!));
+        foreach (var role in await users.GetRolesAsync(user))
+        {
+            identity.AddClaim(new Claim(Claims.Role, role));
+        }
+
+        if (tenant is not null)
+        {
+            identity.AddClaim(new Claim(MultiTenancyConstants.TenantIdClaim, tenant.Id.ToString()));
+        }
+
+        await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
+    }
+
+    internal static bool IsLocal(string? url)
         => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     /// <summary>The web app passes the language it shows (OpenID Connect <c>ui_locales</c>): the page speaks it too.</summary>
-    private static void SpeakLanguageOf(string? returnUrl)
+    internal static void SpeakLanguageOf(string? returnUrl)
     {
         var language = FromReturnUrl(returnUrl, "ui_locales")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         if (language is { Length: >= 2 } && (language.StartsWith("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en", StringComparison.OrdinalIgnoreCase)))
@@ -114,6 +121,18 @@ internal static class LoginPage
         return query.TryGetValue(parameter, out var value) ? value.ToString() : null;
     }
 
+    /// <summary>The look of the sign-in pages (this one and the first-sign-in password change).</summary>
+    internal const string Style = """
+        body { font-family: system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f23; }
+        main { max-width: 26rem; margin: 3rem auto; background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+        label { display: block; margin-top: 1rem; font-weight: 600; }
+        input { width: 100%; box-sizing: border-box; padding: .6rem; margin-top: .3rem; border: 1px solid #6a737d; border-radius: 4px; font-size: 1rem; }
+        input:focus, button:focus { outline: 3px solid #0b5cad; outline-offset: 2px; }
+        button { margin-top: 1.5rem; width: 100%; padding: .7rem; background: #0b5cad; color: #fff; border: 0; border-radius: 4px; font-size: 1rem; cursor: pointer; }
+        .hint { color: #4a5259; font-size: .9rem; margin-top: .3rem; }
+        .error { background: #fdecea; color: #8a1c12; padding: .8rem; border-radius: 4px; }
+        """;
+
     private static IResult Render(HttpContext context, IAntiforgery antiforgery, string? tenant, string? userName, string? returnUrl, string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -126,16 +145,7 @@ internal static class LoginPage
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>{{E(Text(context, "Title"))}} · EngagementPlatform</title>
-              <style>
-                body { font-family: system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f23; }
-                main { max-width: 26rem; margin: 3rem auto; background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
-                label { display: block; margin-top: 1rem; font-weight: 600; }
-                input { width: 100%; box-sizing: border-box; padding: .6rem; margin-top: .3rem; border: 1px solid #6a737d; border-radius: 4px; font-size: 1rem; }
-                input:focus, button:focus { outline: 3px solid #0b5cad; outline-offset: 2px; }
-                button { margin-top: 1.5rem; width: 100%; padding: .7rem; background: #0b5cad; color: #fff; border: 0; border-radius: 4px; font-size: 1rem; cursor: pointer; }
-                .hint { color: #4a5259; font-size: .9rem; margin-top: .3rem; }
-                .error { background: #fdecea; color: #8a1c12; padding: .8rem; border-radius: 4px; }
-              </style>
+              <style>{{Style}}</style>
             </head>
             <body>
             <main>

@@ -16,13 +16,17 @@ namespace EngagementPlatform.Identity.Tokens;
 /// <summary>The OpenIddict pass-through endpoints: token (password, code, refresh), authorize and end session.</summary>
 internal static class TokenEndpoints
 {
-    public const string LockedOutDescription = "The account is locked after repeated failed sign-ins. Try again later.";
+    /// <summary>One answer for an unknown user, a wrong password and a locked account, so none can be told apart.</summary>
     public const string InvalidCredentialsDescription = "The user name or password is not correct.";
+    public const string PasswordChangeRequiredDescription =
+        "The password was set by an administrator and must be changed first: sign in on the sign-in page (/account/login) to choose a new one.";
+    public const string UserInfoPath = "/connect/userinfo";
 
     public static void MapTokenEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/connect/token", (Delegate)ExchangeAsync).ExcludeFromDescription().DisableAntiforgery();
+        endpoints.MapPost("/connect/token", (Delegate)ExchangeAsync).RequireRateLimiting(SignInRateLimits.PerClientPolicy).ExcludeFromDescription().DisableAntiforgery();
         endpoints.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (Delegate)AuthorizeAsync).ExcludeFromDescription().DisableAntiforgery();
+        endpoints.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync).ExcludeFromDescription().DisableAntiforgery();
         endpoints.MapMethods("/connect/logout", [HttpMethods.Get, HttpMethods.Post], (Delegate)LogoutAsync).ExcludeFromDescription().DisableAntiforgery();
     }
 
@@ -30,6 +34,7 @@ internal static class TokenEndpoints
         HttpContext context,
         UserManager<User> users,
         SignInManager<User> signIn,
+        CredentialChecker credentials,
         PrincipalFactory principals,
         ICurrentTenant currentTenant,
         ITenantStore tenants)
@@ -37,24 +42,13 @@ internal static class TokenEndpoints
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
         {
-            var user = await users.FindByNameAsync(request.Username ?? string.Empty);
-            if (user is null || !user.IsActive)
+            var (outcome, user) = await credentials.CheckAsync(request.Username, request.Password);
+            return outcome switch
             {
-                return Refuse(InvalidCredentialsDescription);
-            }
-
-            var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: true);
-            if (result.IsLockedOut)
-            {
-                return Refuse(LockedOutDescription);
-            }
-
-            if (!result.Succeeded)
-            {
-                return Refuse(InvalidCredentialsDescription);
-            }
-
-            return SignIn(await principals.CreateAsync(user, request.GetScopes()));
+                CredentialOutcome.Valid => SignIn(await principals.CreateAsync(user!, request.GetScopes())),
+                CredentialOutcome.MustChangePassword => Refuse(PasswordChangeRequiredDescription, IdentityErrorCodes.PasswordChangeRequired),
+                _ => Refuse(InvalidCredentialsDescription, IdentityErrorCodes.InvalidCredentials),
+            };
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -77,7 +71,9 @@ internal static class TokenEndpoints
             using (currentTenant.Change(tenant?.Id, tenant?.Name))
             {
                 var user = await users.FindByIdAsync(stored.GetClaim(Claims.Subject) ?? string.Empty);
-                if (user is null || !user.IsActive || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+                // A lockout stops password guessing; it does not end sessions the owner already has, or an attacker
+                // could sign anyone out with a few wrong passwords. Deactivation does end them.
+                if (user is null || !user.IsActive || !await signIn.CanSignInAsync(user))
                 {
                     return Refuse("The user can no longer sign in.");
                 }
@@ -127,6 +123,57 @@ internal static class TokenEndpoints
         }
     }
 
+    /// <summary>
+    /// OpenID Connect userinfo: the claims standard clients ask for after sign-in, read fresh from the user (so a
+    /// changed name or language shows without a new token). The access token names the tenant.
+    /// </summary>
+    private static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<User> users, ICurrentTenant currentTenant, ITenantStore tenants)
+    {
+        var authenticated = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var principal = authenticated.Principal;
+        if (principal is null)
+        {
+            return Results.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        Guid? tenantId = Guid.TryParse(principal.GetClaim(MultiTenancyConstants.TenantIdClaim), out var id) ? id : null;
+        var tenant = tenantId is null ? null : await tenants.FindAsync(tenantId.Value, context.RequestAborted);
+        using (currentTenant.Change(tenant?.Id, tenant?.Name))
+        {
+            var user = await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? string.Empty);
+            if (user is null || !user.IsActive || (tenantId is not null && tenant is not { IsActive: true }))
+            {
+                return Results.Challenge(
+                    authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme],
+                    properties: Properties(Errors.InvalidToken, "The user of this token can no longer sign in."));
+            }
+
+            var claims = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [Claims.Subject] = user.Id.ToString(),
+            };
+            if (principal.HasScope(Scopes.Profile))
+            {
+                claims[Claims.Name] = user.Name;
+                claims[Claims.PreferredUsername] = user.UserName;
+                claims[Claims.Locale] = user.PreferredLanguage;
+                if (tenant is not null)
+                {
+                    claims["tenant"] = tenant.Name;
+                    claims[MultiTenancyConstants.TenantIdClaim] = tenant.Id.ToString();
+                }
+            }
+
+            if (principal.HasScope(Scopes.Email))
+            {
+                claims[Claims.Email] = user.Email;
+                claims[Claims.EmailVerified] = user.EmailConfirmed;
+            }
+
+            return Results.Json(claims);
+        }
+    }
+
     private static async Task<IResult> LogoutAsync(HttpContext context)
     {
         await context.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -138,10 +185,18 @@ internal static class TokenEndpoints
     private static IResult SignIn(ClaimsPrincipal principal)
         => Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
-    private static IResult Refuse(string description)
-        => Results.Forbid(
-            authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme],
-            properties: Properties(Errors.InvalidGrant, description));
+    private static IResult Refuse(string description, string? code = null)
+    {
+        var properties = Properties(Errors.InvalidGrant, description);
+        if (code is not null)
+        {
+            // An extra response parameter next to the standard error: clients that know it can react (e.g. send
+            // the person to the sign-in page to choose a password); others still see invalid_grant.
+            properties.SetParameter("code", code);
+        }
+
+        return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme], properties: properties);
+    }
 
     private static AuthenticationProperties Properties(string error, string description) => new(new Dictionary<string, string?>
     {

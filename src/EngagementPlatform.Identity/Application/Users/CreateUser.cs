@@ -3,6 +3,7 @@ using EngagementPlatform.Identity.Domain;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace EngagementPlatform.Identity.Application.Users;
 
@@ -27,7 +28,12 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-public sealed class CreateUserHandler(UserManager<User> users, RoleManager<Role> roles, ICurrentTenant currentTenant, ITenantStore tenants) : ICommandHandler<CreateUserCommand, CreatedId>
+public sealed class CreateUserHandler(
+    UserManager<User> users,
+    RoleManager<Role> roles,
+    ICurrentTenant currentTenant,
+    ITenantStore tenants,
+    IOptions<PasswordChangeOptions> passwordChange) : ICommandHandler<CreateUserCommand, CreatedId>
 {
     public async ValueTask<CreatedId> Handle(CreateUserCommand command, CancellationToken cancellationToken)
     {
@@ -40,6 +46,8 @@ public sealed class CreateUserHandler(UserManager<User> users, RoleManager<Role>
             PreferredLanguage = command.PreferredLanguage
                                 ?? (currentTenant.Id is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.DefaultLanguage : null)
                                 ?? "en",
+            // The admin chose this password: the person replaces it at first sign-in.
+            MustChangePassword = passwordChange.Value.ChangeAssignedPasswordAtFirstSignIn,
         };
         (await users.CreateAsync(user, command.Password)).ThrowIfFailed();
         await UserRules.SetRolesAsync(users, roles, user, command.RoleNames ?? [RoleNames.Member]);
