@@ -144,6 +144,9 @@ public static class EngagementPlatformHost
         }
 
         app.UseRouting();
+        // After routing (policies are per endpoint), before authentication and tenant resolution, so a refused
+        // request costs no token validation and no tenant lookup.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();

@@ -16,6 +16,7 @@ public sealed class SaasModule : IModule
         services.AddMemoryCache();
         services.AddSingleton(SaasErrorCodes.Messages());
         services.AddSingleton<IPermissionDefinitionProvider, SaasPermissionDefinitionProvider>();
+        services.AddSingleton<TenantCache>();
         services.AddScoped<ITenantStore, TenantStore>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();
     }

@@ -76,7 +76,7 @@ public sealed class UpdateTenantValidator : AbstractValidator<UpdateTenantComman
     }
 }
 
-public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemoryCache cache, ICurrentTenant currentTenant)
+public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, TenantCache cache, ICurrentTenant currentTenant)
     : ICommandHandler<CreateTenantCommand, TenantCreated>,
       ICommandHandler<UpdateTenantCommand, TenantDto>,
       ICommandHandler<DeleteTenantCommand>,
@@ -136,7 +136,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        TenantStore.Evict(cache, tenant.Id, oldName, newName);
+        cache.Evict(tenant.Id, oldName, newName);
         return ToDto.Compile()(tenant);
     }
 
@@ -145,7 +145,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         var tenant = await FindAsync(command.Id, cancellationToken);
         db.Tenants.Remove(tenant);
         await db.SaveChangesAsync(cancellationToken);
-        TenantStore.Evict(cache, tenant.Id, tenant.Name);
+        cache.Evict(tenant.Id, tenant.Name);
         return Unit.Value;
     }
 
@@ -183,7 +183,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         tenant.DefaultLanguage = command.DefaultLanguage;
         tenant.TimeZone = command.TimeZone ?? tenant.TimeZone;
         await db.SaveChangesAsync(cancellationToken);
-        TenantStore.Evict(cache, tenant.Id, tenant.Name);
+        cache.Evict(tenant.Id, tenant.Name);
         return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage, tenant.TimeZone);
     }
 
