@@ -48,7 +48,7 @@ public sealed class DecisionFeedbackTests(MailFixture app, ITestOutputHelper out
         await _alpha.OpenVotingAsync(decisionId);
         (await app.DispatchAsync()).ShouldBeGreaterThanOrEqualTo(6);
         var voterNames = new[] { c1, c2, v3, v4, v5, nv };
-        var opened = MailSink.To(everyone).Where(m => m.Header("X-EngagementPlatform-Category") == "Essential").ToList();
+        var opened = MailSink.To(everyone).Where(m => m.Header("X-EngagementPlatform-Category") == "Essential" && !m.Title().StartsWith("Confirm your email", StringComparison.Ordinal)).ToList();
         opened.Select(m => m.Recipient()).OrderBy(a => a).ShouldBe(voterNames.Select(_alpha.Email).OrderBy(a => a));
         foreach (var message in opened)
         {

@@ -33,7 +33,7 @@ internal static class GovernanceEndpoints
         publicApi.MapGet("/decisions/{token}", async (string token, IMediator m, CancellationToken ct) => await m.Send(new GetPublicDecisionQuery(token), ct))
             .WithName("GetPublicDecision");
         publicApi.MapPost("/decisions/{token}/inputs", async (string token, PublicInputRequest r, IMediator m, CancellationToken ct) =>
-                Results.Created((string?)null, await m.Send(new AddPublicInputCommand(token, r.Text, r.Name, r.Email), ct)))
+                Results.Created((string?)null, await m.Send(new AddPublicInputCommand(token, r.Text, r.Name, r.Email, r.Language), ct)))
             .WithName("AddPublicInput");
         publicApi.MapPost("/email-confirmations", async (EmailConfirmationRequest r, IMediator m, CancellationToken ct) =>
                 await m.Send(new ConfirmPublicEmailCommand(r.Token), ct))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using EngagementPlatform.Framework.Contracts;
@@ -35,9 +34,10 @@ public sealed record InputRequest(string Text);
 
 public sealed record AddInputCommand(Guid DecisionId, string Text) : ICommand<InputDto>;
 
-public sealed record PublicInputRequest(string Text, string? Name, string? Email);
+/// <summary><c>language</c> (en or es): the page's language, for the confirmation mail; without it the partnership's default.</summary>
+public sealed record PublicInputRequest(string Text, string? Name, string? Email, string? Language);
 
-public sealed record AddPublicInputCommand(string Token, string Text, string? Name, string? Email) : ICommand<PublicInputReceiptDto>;
+public sealed record AddPublicInputCommand(string Token, string Text, string? Name, string? Email, string? Language = null) : ICommand<PublicInputReceiptDto>;
 
 public sealed record SpamRequest(bool Spam);
 
@@ -80,6 +80,7 @@ public sealed class AddPublicInputValidator : AbstractValidator<AddPublicInputCo
             .WithMessage("Enter an email address like name@example.org, or leave it empty.")
             .When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Token).NotEmpty().MaximumLength(64);
+        RuleFor(c => c.Language).Must(l => l is null || l is "en" or "es").WithMessage("Use en or es.");
     }
 }
 
@@ -116,6 +117,7 @@ public sealed class InputHandlers(
     IUserDirectory users,
     IEmailOutbox outbox,
     ICurrentTenant currentTenant,
+    ITenantStore tenants,
     IHttpContextAccessor http,
     IConfiguration configuration,
     IOptions<PublicInputOptions> options)
@@ -168,7 +170,7 @@ public sealed class InputHandlers(
         var email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
         var input = decision.NewInput(null, name, email, command.Text.Trim(), isCommunity: true, clock.Now);
         db.DecisionInputs.Add(input);
-        var status = email is null ? PublicEmailStatus.None : await RequestConfirmationAsync(decision, input, email, cancellationToken);
+        var status = email is null ? PublicEmailStatus.None : await RequestConfirmationAsync(decision, input, email, command.Language, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new PublicInputReceiptDto(input.Id, input.CreatedAt, status);
     }
@@ -177,7 +179,7 @@ public sealed class InputHandlers(
     /// An address is written to only after its owner confirms it. One confirmation mail per address and decision:
     /// more posts with the same address add no mail, and an address already confirmed stays confirmed.
     /// </summary>
-    private async Task<PublicEmailStatus> RequestConfirmationAsync(Decision decision, DecisionInput input, string email, CancellationToken cancellationToken)
+    private async Task<PublicEmailStatus> RequestConfirmationAsync(Decision decision, DecisionInput input, string email, string? language, CancellationToken cancellationToken)
     {
         var lower = email.ToLowerInvariant();
         var earlier = await db.DecisionInputs
@@ -195,15 +197,17 @@ public sealed class InputHandlers(
             return PublicEmailStatus.ConfirmationPending;
         }
 
+        var mailLanguage = language
+                           ?? (currentTenant.Id is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.DefaultLanguage : null)
+                           ?? "en";
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         input.AwaitEmailConfirmation(Hash(token));
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "es" ? "es" : "en";
         await outbox.EnqueueAsync(
             "public-input-confirm-email",
-            new EmailRecipient(email, input.PublicName, language, null),
+            new EmailRecipient(email, input.PublicName, mailLanguage, null),
             new { decision = new { decision.Title }, confirmUrl = ConfirmUrl(token, language) },
             EmailCategory.Essential,
-            language == "es"
+            mailLanguage == "es"
                 ? "alguien dio esta dirección al enviar un aporte y pidió recibir noticias. Sin confirmación no le escribiremos más."
                 : "someone gave this address with their input and asked to hear back. Without confirmation we will not write again.",
             cancellationToken);
@@ -265,14 +269,14 @@ public sealed class InputHandlers(
     }
 
     /// <summary>The web app's confirmation page; it names the tenant so it works signed out and on any host name.</summary>
-    private string ConfirmUrl(string token, string language)
+    private string ConfirmUrl(string token, string? language)
     {
         var request = http.HttpContext?.Request;
         var origin = configuration["App:SelfUrl"] is { Length: > 0 } self
             ? self.TrimEnd('/')
             : request is null ? string.Empty : $"{request.Scheme}://{request.Host}{request.PathBase}";
         var tenant = currentTenant.Name is { } name ? $"&__tenant={Uri.EscapeDataString(name)}" : string.Empty;
-        return $"{origin}/public/confirm-email?token={token}{tenant}&lang={language}";
+        return $"{origin}/public/confirm-email?token={token}{tenant}{(language is null ? string.Empty : $"&lang={language}")}";
     }
 
     internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
