@@ -143,6 +143,7 @@ public sealed class DecisionFeedbackTests(MailFixture app, ITestOutputHelper out
 
         (await _alpha.OutboxAsync()).Where(r => everyone.Contains(r.ToEmail)).ShouldAllBe(r => r.Status == "Sent");
         (await app.DispatchAsync()).ShouldBe(0);
-        MailSink.To(everyone).Count.ShouldBe(13);
+        // 6 voting-opened + 7 decided + the one confirmation the public contributor answered.
+        MailSink.To(everyone).Count.ShouldBe(14);
     }
 }
