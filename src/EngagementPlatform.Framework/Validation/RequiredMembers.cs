@@ -68,7 +68,8 @@ internal static class RequiredMembers
             }
             else
             {
-                Walk(member, name, depth + 1, failures);
+                // A command that wraps the request body (CreateMeetingCommand.Meeting) names its members as the body does.
+                Walk(member, depth == 0 ? string.Empty : name, depth + 1, failures);
             }
         }
     }
