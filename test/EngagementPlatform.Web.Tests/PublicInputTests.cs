@@ -64,12 +64,12 @@ public sealed class PublicInputTests(PublicInputBrowserFixture app) : IClassFixt
         (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
 
         await phone.UseLanguageAsync("es");
-        await Assertions.Expect(phone.GetByLabel("Su aporte")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Textbox, new() { Name = "Su aporte (obligatorio)" })).ToBeVisibleAsync();
         await phone.CheckPageAsync("public-input-phone-es");
         await phone.UseLanguageAsync("en");
 
         var email = $"lupe-{Guid.NewGuid():N}@example.org";
-        await phone.GetByLabel("Your input").FillAsync("Stop at the community center on Main Street; the bus does not reach it.");
+        await phone.GetByRole(AriaRole.Textbox, new() { Name = "Your input (required)" }).FillAsync("Stop at the community center on Main Street; the bus does not reach it.");
         await phone.GetByLabel("Your name").FillAsync("Lupe");
         await phone.GetByLabel("Your email").FillAsync(email);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Send my input" }).ClickAsync();
@@ -80,7 +80,7 @@ public sealed class PublicInputTests(PublicInputBrowserFixture app) : IClassFixt
         // A Spanish-speaking browser gets the page in Spanish and is told where to look when no address is left.
         var spanish = await app.NewPageAsync(360, 740, "es-ES");
         await spanish.GotoAsync(link);
-        await spanish.GetByLabel("Su aporte").FillAsync("Paren en la iglesia de la calle 5.");
+        await spanish.GetByRole(AriaRole.Textbox, new() { Name = "Su aporte (obligatorio)" }).FillAsync("Paren en la iglesia de la calle 5.");
         await spanish.GetByRole(AriaRole.Button, new() { Name = "Enviar mi aporte" }).ClickAsync();
         await Assertions.Expect(spanish.GetByText("No dejó un correo electrónico, así que no podemos escribirle.")).ToBeVisibleAsync();
         await Assertions.Expect(spanish.GetByText("Puede volver a esta página cuando quiera")).ToBeVisibleAsync();
