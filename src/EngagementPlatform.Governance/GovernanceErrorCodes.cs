@@ -22,6 +22,10 @@ public static class GovernanceErrorCodes
     public const string InputsNotAnswered = "Governance:InputsNotAnswered";
     public const string SecretBallot = "Governance:SecretBallot";
     public const string RecusalTooLate = "Governance:RecusalTooLate";
+    public const string PublicInputLimitReached = "Governance:PublicInputLimitReached";
+    public const string OnlyPublicInputIsSpam = "Governance:OnlyPublicInputIsSpam";
+    public const string ConfirmationLinkInvalid = "Governance:ConfirmationLinkInvalid";
+    public const string TooManyRequests = "Governance:TooManyRequests";
 
     internal static ErrorMessageResource Messages() => new()
     {
@@ -43,5 +47,9 @@ public static class GovernanceErrorCodes
         [InputsNotAnswered] = ("Every piece of input needs an answer: say how it was used and why.", "Cada aporte necesita una respuesta: diga cómo se usó y por qué."),
         [SecretBallot] = ("This is a secret ballot: who voted for what is never shown.", "Esta es una votación secreta: nunca se muestra quién votó qué."),
         [RecusalTooLate] = ("Recusals are recorded before voting opens.", "Las recusaciones se registran antes de que se abra la votación."),
+        [PublicInputLimitReached] = ("This decision has received as much public input as it can take. Thank you for your interest.", "Esta decisión ya recibió todos los aportes del público que puede recibir. Gracias por su interés."),
+        [OnlyPublicInputIsSpam] = ("Only input from the public link can be marked as spam; a member's input is always answered.", "Solo los aportes del enlace público se pueden marcar como spam; los aportes de los miembros siempre se responden."),
+        [ConfirmationLinkInvalid] = ("This confirmation link is not valid or was already used.", "Este enlace de confirmación no es válido o ya se usó."),
+        [TooManyRequests] = ("Too many requests from your connection. Wait a minute and try again.", "Demasiadas solicitudes desde su conexión. Espere un minuto e intente de nuevo."),
     };
 }

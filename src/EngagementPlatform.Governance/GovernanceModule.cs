@@ -2,6 +2,8 @@ using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Governance.Http;
 using EngagementPlatform.Governance.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,9 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<IPermissionDefinitionProvider, GovernancePermissionDefinitionProvider>();
         services.AddTransient<CloseVotingJob>();
         services.AddTransient<VotingReminderJob>();
+        services.Configure<Application.Decisions.PublicInputOptions>(configuration.GetSection("Governance:PublicInput"));
+        // The host pipeline runs UseRateLimiter(); this module only adds its policy.
+        services.AddRateLimiter(o => o.AddPolicy<string, PublicRateLimitPolicy>(PublicRateLimitPolicy.Name));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGovernanceEndpoints();

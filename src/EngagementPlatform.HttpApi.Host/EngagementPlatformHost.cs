@@ -167,7 +167,8 @@ public static class EngagementPlatformHost
         }
 
         app.UseRouting();
-        // After routing (policies are per endpoint), before authentication (a refused attempt costs nothing more).
+        // After routing (policies are per endpoint), before authentication and tenant resolution, so a refused
+        // attempt costs no token validation and no tenant lookup.
         app.UseMiddleware<SignInAccountKeyMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();

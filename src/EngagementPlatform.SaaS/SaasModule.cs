@@ -17,6 +17,7 @@ public sealed class SaasModule : IModule
         services.AddSingleton(SaasErrorCodes.Messages());
         services.AddSingleton(SaasTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, SaasPermissionDefinitionProvider>();
+        services.AddSingleton<TenantCache>();
         services.AddScoped<ITenantStore, TenantStore>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();
     }

@@ -6,10 +6,42 @@ using Microsoft.Extensions.Caching.Memory;
 namespace EngagementPlatform.SaaS;
 
 /// <summary>
-/// Resolves tenants for every request, so lookups are cached briefly. Changes made in this process evict at once;
-/// other processes see them within <see cref="Lifetime"/>.
+/// The tenant lookups' own cache, bounded in entries: names arrive from request headers, so without a bound every
+/// made-up name would add an entry for as long as the process lives. Unknown names are cached at low priority, so
+/// compaction drops them before real tenants.
 /// </summary>
-internal sealed class TenantStore(ISaasDbContext db, IMemoryCache cache) : ITenantStore
+public sealed class TenantCache : IDisposable
+{
+    /// <summary>At most this many tenants (known or not) are cached at once.</summary>
+    public const int SizeLimit = 1000;
+
+    internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
+
+    public int Count => Cache.Count;
+
+    public void Evict(Guid id, params string[] names)
+    {
+        Cache.Remove(Key(id));
+        foreach (var name in names)
+        {
+            Cache.Remove(Key(Tenant(name)));
+        }
+    }
+
+    internal static string Key(Guid id) => $"tenant:id:{id}";
+
+    internal static string Key(string normalizedName) => $"tenant:name:{normalizedName}";
+
+    private static string Tenant(string name) => name.Trim().ToLowerInvariant();
+
+    public void Dispose() => Cache.Dispose();
+}
+
+/// <summary>
+/// Resolves tenants for every request, so lookups are cached briefly. Changes made in this process evict at once;
+/// other processes see them within <see cref="Lifetime"/>. Only names of a valid shape are looked up or cached.
+/// </summary>
+internal sealed class TenantStore(ISaasDbContext db, TenantCache cache) : ITenantStore
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -17,37 +49,35 @@ internal sealed class TenantStore(ISaasDbContext db, IMemoryCache cache) : ITena
         => Guid.TryParse(nameOrId, out var id) ? FindAsync(id, cancellationToken) : FindByNameAsync(nameOrId, cancellationToken);
 
     public Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken = default)
-        => cache.GetOrCreateAsync(Key(id), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return Query(t => t.Id == id, cancellationToken);
-        });
+        => CachedAsync(TenantCache.Key(id), t => t.Id == id, cancellationToken);
 
     private Task<TenantInfo?> FindByNameAsync(string name, CancellationToken cancellationToken)
     {
-        var normalized = name.Trim().ToLowerInvariant();
-        return cache.GetOrCreateAsync(Key(normalized), entry =>
+        if (!TenantNames.IsValid(name))
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return Query(t => t.Name == normalized, cancellationToken);
-        });
+            return Task.FromResult<TenantInfo?>(null);
+        }
+
+        var normalized = name.Trim().ToLowerInvariant();
+        return CachedAsync(TenantCache.Key(normalized), t => t.Name == normalized, cancellationToken);
     }
 
-    private Task<TenantInfo?> Query(System.Linq.Expressions.Expression<Func<Domain.Tenant, bool>> predicate, CancellationToken cancellationToken)
-        => db.Tenants.AsNoTracking().Where(predicate)
+    private async Task<TenantInfo?> CachedAsync(string key, System.Linq.Expressions.Expression<Func<Domain.Tenant, bool>> predicate, CancellationToken cancellationToken)
+    {
+        if (cache.Cache.TryGetValue(key, out TenantInfo? cached))
+        {
+            return cached;
+        }
+
+        var found = await db.Tenants.AsNoTracking().Where(predicate)
             .Select(t => new TenantInfo(t.Id, t.Name, t.IsActive, t.DefaultLanguage, t.TimeZone))
             .FirstOrDefaultAsync(cancellationToken);
-
-    public static void Evict(IMemoryCache cache, Guid id, params string[] names)
-    {
-        cache.Remove(Key(id));
-        foreach (var name in names)
+        cache.Cache.Set(key, found, new MemoryCacheEntryOptions
         {
-            cache.Remove(Key(name));
-        }
+            AbsoluteExpirationRelativeToNow = Lifetime,
+            Size = 1,
+            Priority = found is null ? CacheItemPriority.Low : CacheItemPriority.High,
+        });
+        return found;
     }
-
-    private static string Key(Guid id) => $"tenant:id:{id}";
-
-    private static string Key(string name) => $"tenant:name:{name}";
 }

@@ -208,6 +208,27 @@ public sealed class TenantResolutionMiddlewareTests
         error.Status.ShouldBe(403);
     }
 
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("-leading")]
+    [InlineData("trailing-")]
+    [InlineData("semi;colon")]
+    [InlineData("dot.name")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task A_tenant_name_of_the_wrong_shape_is_a_404_without_a_lookup(string name)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers[MultiTenancyConstants.TenantHeader] = name;
+        var store = new CountingTenantStore(_store);
+
+        var middleware = new TenantResolutionMiddleware(_ => Task.CompletedTask, Options.Create(new TenantResolutionOptions()));
+        var error = await Should.ThrowAsync<BusinessException>(() => middleware.InvokeAsync(context, _currentTenant, store));
+
+        error.Code.ShouldBe("Saas:TenantNotFound");
+        error.Status.ShouldBe(404);
+        store.Lookups.ShouldBe(0);
+    }
+
     [Fact]
     public async Task After_the_request_the_previous_tenant_is_current_again()
     {
@@ -267,5 +288,22 @@ public sealed class TenantResolutionMiddlewareTests
 
         public Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken = default)
             => Task.FromResult(tenants.SingleOrDefault(t => t.Id == id));
+    }
+
+    private sealed class CountingTenantStore(ITenantStore inner) : ITenantStore
+    {
+        public int Lookups { get; private set; }
+
+        public Task<TenantInfo?> FindAsync(string nameOrId, CancellationToken cancellationToken = default)
+        {
+            Lookups++;
+            return inner.FindAsync(nameOrId, cancellationToken);
+        }
+
+        public Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+        {
+            Lookups++;
+            return inner.FindAsync(id, cancellationToken);
+        }
     }
 }

@@ -26,7 +26,7 @@ public sealed class TenantLanguageTests(MailFixture app) : IClassFixture<MailFix
         await (await scenario.RecordAsync(decision, "Se abre los sábados.", "Hay personal.", (input, "NotAdopted", "No hay personal los domingos."))).ShouldBeSuccessAsync();
         await app.DispatchAsync();
 
-        var received = MailSink.To(email);
+        var received = MailSink.To(email).Where(m => m.Header("X-EngagementPlatform-Category") == "FeedbackLoop").ToList();
         received.Count.ShouldBe(1);
         received[0].Title().ShouldBe("Qué pasó con su aporte: Horario del sábado");
         received[0].Text().ShouldContain("Esta vez no se adoptó. No hay personal los domingos.");

@@ -522,9 +522,26 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("decision_id");
 
+                    b.Property<string>("EmailConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("email_confirmation_hash");
+
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_confirmed_at");
+
                     b.Property<bool>("IsCommunityInput")
                         .HasColumnType("boolean")
                         .HasColumnName("is_community_input");
+
+                    b.Property<bool>("IsSpam")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_spam");
+
+                    b.Property<DateTimeOffset?>("MarkedSpamAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_spam_at");
 
                     b.Property<string>("PublicEmail")
                         .HasMaxLength(256)
@@ -561,6 +578,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
                     b.HasIndex("DecisionId")
                         .HasDatabaseName("ix_decision_inputs_decision_id");
+
+                    b.HasIndex("EmailConfirmationHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_inputs_email_confirmation_hash")
+                        .HasFilter("email_confirmation_hash IS NOT NULL");
 
                     b.HasIndex("TenantId")
                         .HasDatabaseName("ix_decision_inputs_tenant_id");

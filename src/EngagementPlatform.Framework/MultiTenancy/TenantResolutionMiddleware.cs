@@ -27,6 +27,13 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
         TenantInfo? tenant = null;
         if (requested is not null)
         {
+            // A value no tenant can have is answered at once: no lookup, nothing cached for it.
+            if (!TenantNames.IsValidReference(requested))
+            {
+                throw new BusinessException(FrameworkErrorCodes.TenantNotFound, StatusCodes.Status404NotFound)
+                    .WithData("tenant", requested.Length > TenantNames.MaxLength ? requested[..TenantNames.MaxLength] + "…" : requested);
+            }
+
             tenant = await tenantStore.FindAsync(requested, context.RequestAborted)
                      ?? throw new BusinessException(FrameworkErrorCodes.TenantNotFound, StatusCodes.Status404NotFound)
                          .WithData("tenant", requested);

@@ -27,10 +27,13 @@ internal static class GovernanceQueries
 
     /// <summary>
     /// Takes the decision's row lock for the rest of the transaction. Votes and closing both take it, so a vote
-    /// racing the close is either fully counted before it or refused after it.
+    /// racing the close is either fully counted before it or refused after it. Raw SQL bypasses the global query
+    /// filters, so the tenant condition is written out: a request of one tenant can never lock another's row.
     /// </summary>
     public static Task LockDecisionAsync(this IGovernanceDbContext db, Guid id, CancellationToken cancellationToken)
-        => db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM governance.decisions WHERE id = {id} FOR UPDATE", cancellationToken);
+        => db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM governance.decisions WHERE id = {id} AND tenant_id IS NOT DISTINCT FROM {db.CurrentTenantId} FOR UPDATE",
+            cancellationToken);
 
     public static async Task<int> CloseTheLoopDaysAsync(this IGovernanceDbContext db, CancellationToken cancellationToken)
         => await db.GovernanceSettings.Select(s => (int?)s.CloseTheLoopDays).FirstOrDefaultAsync(cancellationToken) ?? GovernanceSettings.DefaultCloseTheLoopDays;

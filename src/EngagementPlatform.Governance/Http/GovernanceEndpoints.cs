@@ -28,11 +28,17 @@ internal static class GovernanceEndpoints
         MapCouncils(api.MapGroup("/councils"));
         MapDecisions(api.MapGroup("/decisions"));
 
-        api.MapGet("/public/decisions/{token}", async (string token, IMediator m, CancellationToken ct) => await m.Send(new GetPublicDecisionQuery(token), ct))
-            .AllowAnonymous().WithName("GetPublicDecision");
-        api.MapPost("/public/decisions/{token}/inputs", async (string token, PublicInputRequest r, IMediator m, CancellationToken ct) =>
-                Results.Created((string?)null, await m.Send(new AddPublicInputCommand(token, r.Text, r.Name, r.Email), ct)))
-            .AllowAnonymous().WithName("AddPublicInput");
+        // The only endpoints that answer without sign-in: each is rate limited per client address ("public"), and
+        // the link carries the tenant (__tenant, or the subdomain) so no account is needed.
+        var publicApi = api.MapGroup("/public").AllowAnonymous().RequireRateLimiting(PublicRateLimitPolicy.Name);
+        publicApi.MapGet("/decisions/{token}", async (string token, IMediator m, CancellationToken ct) => await m.Send(new GetPublicDecisionQuery(token), ct))
+            .WithName("GetPublicDecision");
+        publicApi.MapPost("/decisions/{token}/inputs", async (string token, PublicInputRequest r, IMediator m, CancellationToken ct) =>
+                Results.Created((string?)null, await m.Send(new AddPublicInputCommand(token, r.Text, r.Name, r.Email, r.Language), ct)))
+            .WithName("AddPublicInput");
+        publicApi.MapPost("/email-confirmations", async (EmailConfirmationRequest r, IMediator m, CancellationToken ct) =>
+                await m.Send(new ConfirmPublicEmailCommand(r.Token), ct))
+            .WithName("ConfirmPublicInputEmail");
 
         api.MapGet("/influence", async (IMediator m, CancellationToken ct) => await m.Send(new GetTenantInfluenceQuery(), ct))
             .RequirePermission(PDecisions).WithName("GetTenantInfluence");
@@ -171,6 +177,9 @@ internal static class GovernanceEndpoints
         decisions.MapPost("/{id:guid}/inputs", async (Guid id, InputRequest r, IMediator m, CancellationToken ct) =>
                 Results.Created((string?)null, await m.Send(new AddInputCommand(id, r.Text), ct)))
             .RequirePermission(PTakePart).WithName("AddDecisionInput");
+        decisions.MapPut("/{id:guid}/inputs/{inputId:guid}/spam", async (Guid id, Guid inputId, SpamRequest r, IMediator m, CancellationToken ct) =>
+                await m.Send(new MarkInputSpamCommand(id, inputId, r.Spam), ct))
+            .RequirePermission(PDecide).WithName("MarkDecisionInputSpam");
         decisions.MapGet("/{id:guid}/inputs", async (Guid id, IMediator m, CancellationToken ct) => await m.Send(new GetInputsQuery(id), ct))
             .RequirePermission(PDecisions).WithName("GetDecisionInputs");
 

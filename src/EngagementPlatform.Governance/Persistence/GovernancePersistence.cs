@@ -40,6 +40,9 @@ public interface IGovernanceDbContext
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
+    /// <summary>The tenant the global query filters use; raw SQL must repeat it.</summary>
+    Guid? CurrentTenantId { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
@@ -118,7 +121,10 @@ public static class GovernanceModelBuilderExtensions
             b.Property(i => i.PublicEmail).HasMaxLength(256);
             b.Property(i => i.Use).HasConversion<string>().HasMaxLength(16);
             b.Property(i => i.UseExplanation).HasMaxLength(4000);
+            b.Property(i => i.EmailConfirmationHash).HasMaxLength(64);
+            b.Ignore(i => i.ConfirmedEmail);
             b.HasIndex(i => new { i.TenantId, i.AuthorUserId });
+            b.HasIndex(i => i.EmailConfirmationHash).IsUnique().HasFilter("email_confirmation_hash IS NOT NULL");
         });
         builder.Entity<EligibleVoter>(b =>
         {

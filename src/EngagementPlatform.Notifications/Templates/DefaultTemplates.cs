@@ -9,6 +9,9 @@ public static class DefaultTemplates
     public const string VotingOpened = "voting-opened";
     public const string VotingClosingSoon = "voting-closing-soon";
 
+    /// <summary>Asks someone who left input through a public link to confirm their address before any other mail.</summary>
+    public const string PublicInputConfirmEmail = "public-input-confirm-email";
+
     public static readonly string[] Cultures = ["en", "es"];
 
     /// <summary>Phrases the code puts into a model (not template text); a tenant cannot override these.</summary>
@@ -168,6 +171,40 @@ public static class DefaultTemplates
             <p>Hola{% if recipientName %} {{ recipientName }}{% endif %}:</p>
             <p>La votación sobre <strong>{{ decision.title }}</strong> cierra {% if decision.closesAt %}el {{ decision.closesAt }}{% else %}en menos de un día{% endif %} y aún no hemos recibido su voto.</p>
             {% if decision.url %}<p><a href="{{ decision.url }}">Vote aquí</a></p>{% endif %}
+            """ + HtmlFooterEs),
+        [(PublicInputConfirmEmail, "en")] = new(
+            "Confirm your email to hear back about: {{ decision.title }}",
+            """
+            Hello {{ recipientName }},
+
+            Thank you for your input on "{{ decision.title }}". To hear back when it is decided, confirm this address:
+
+            {{ confirmUrl }}
+
+            If you did not share input, ignore this email: without confirmation we will not write to you again.
+            """ + TextFooterEn,
+            """
+            <p>Hello {{ recipientName }},</p>
+            <p>Thank you for your input on <strong>{{ decision.title }}</strong>. To hear back when it is decided, confirm this address:</p>
+            <p><a href="{{ confirmUrl }}">Confirm my email</a></p>
+            <p>If you did not share input, ignore this email: without confirmation we will not write to you again.</p>
+            """ + HtmlFooterEn),
+        [(PublicInputConfirmEmail, "es")] = new(
+            "Confirme su correo para recibir noticias sobre: {{ decision.title }}",
+            """
+            Hola {{ recipientName }}:
+
+            Gracias por su aporte sobre "{{ decision.title }}". Para recibir noticias cuando se decida, confirme este correo:
+
+            {{ confirmUrl }}
+
+            Si usted no envió ningún aporte, ignore este correo: sin confirmación no le volveremos a escribir.
+            """ + TextFooterEs,
+            """
+            <p>Hola {{ recipientName }}:</p>
+            <p>Gracias por su aporte sobre <strong>{{ decision.title }}</strong>. Para recibir noticias cuando se decida, confirme este correo:</p>
+            <p><a href="{{ confirmUrl }}">Confirmar mi correo</a></p>
+            <p>Si usted no envió ningún aporte, ignore este correo: sin confirmación no le volveremos a escribir.</p>
             """ + HtmlFooterEs),
     };
 

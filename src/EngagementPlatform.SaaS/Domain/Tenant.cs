@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using EngagementPlatform.Framework.Domain;
 
 namespace EngagementPlatform.SaaS.Domain;
 
 /// <summary>One partnership subscribing to the platform. Host-side: tenants are not themselves multi-tenant.</summary>
-public sealed partial class Tenant : FullAuditedAggregateRoot<Guid>
+public sealed class Tenant : FullAuditedAggregateRoot<Guid>
 {
     private Tenant()
     {
@@ -46,8 +45,5 @@ public sealed partial class Tenant : FullAuditedAggregateRoot<Guid>
 
     public static string NormalizeName(string name) => name.Trim().ToLowerInvariant();
 
-    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name.Trim());
-
-    [GeneratedRegex("^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?$")]
-    private static partial Regex NamePattern();
+    public static bool IsValidName(string? name) => Framework.MultiTenancy.TenantNames.IsValid(name);
 }

@@ -222,6 +222,45 @@ public sealed class MeetingTests(TwoTenantFixture app) : IClassFixture<TwoTenant
     }
 
     [Fact]
+    public async Task Access_support_requests_are_seen_by_their_requester_and_meeting_managers_and_others_see_only_suppressed_counts()
+    {
+        var council = await _alpha.CouncilAsync("mt-priv", ("CommunityMember", true), ("CommunityMember", true), ("CommunityMember", true));
+        using var staff = await app.ClientAsync("alpha", "alpha-staff");
+        using var admin = await _alpha.AdminAsync();
+        var meeting = await CreateMeetingAsync(staff, council.Id, new { title = "June meeting", startsAt = "2027-06-01T18:00:00Z", durationMinutes = 60 });
+        var m = $"{CouncilPath(council.Id)}/meetings/{meeting}";
+        using var ana = await app.ClientAsync("alpha", "mt-priv-1");
+        using var ben = await app.ClientAsync("alpha", "mt-priv-2");
+        using var cam = await app.ClientAsync("alpha", "mt-priv-3");
+
+        await (await ana.PostAsJsonAsync($"{m}/access-supports", new { kind = "Childcare", details = "Ana's twins, age 3" })).ShouldBeSuccessAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await (await ben.PostAsJsonAsync($"{m}/access-supports", new { kind = "Transport", details = $"Ben's ride {i}" })).ShouldBeSuccessAsync();
+        }
+
+        static IReadOnlyList<string?> Details(JsonElement meeting) => meeting.GetProperty("accessSupports").EnumerateArray().Select(s => s.GetProperty("details").GetString()).ToList();
+        static Dictionary<string, int?> Counts(JsonElement meeting) => meeting.GetProperty("accessSupportCounts").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("count").ValueKind == JsonValueKind.Null ? (int?)null : c.GetProperty("count").GetInt32());
+
+        // Each requester sees only their own requests, in the meeting and in the list of meetings.
+        Details(await (await ana.GetAsync(m)).ReadJsonAsync()).ShouldBe(["Ana's twins, age 3"]);
+        Details(await (await ben.GetAsync(m)).ReadJsonAsync()).Count.ShouldBe(5);
+        var camView = await (await cam.GetAsync(m)).ReadJsonAsync();
+        Details(camView).ShouldBeEmpty();
+        var listed = (await (await cam.GetAsync($"{CouncilPath(council.Id)}/meetings")).ReadJsonAsync()).GetProperty("items").EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == meeting);
+        Details(listed).ShouldBeEmpty();
+
+        // Counts: the single childcare request is withheld (under the minimum of 5), and so is the next smallest, so the
+        // withheld one cannot be worked out from a total.
+        Counts(camView).ShouldBe(new Dictionary<string, int?> { ["Childcare"] = null, ["Transport"] = null });
+
+        // Meeting managers (staff, admin) see every request with its details.
+        Details(await (await staff.GetAsync(m)).ReadJsonAsync()).Count.ShouldBe(6);
+        Details(await (await admin.GetAsync(m)).ReadJsonAsync()).ShouldContain("Ana's twins, age 3");
+    }
+
+    [Fact]
     public async Task Everything_of_alphas_meetings_is_not_found_for_beta_and_stays_unchanged()
     {
         var council = await _alpha.CouncilAsync("mt-iso", ("CommunityMember", true));

@@ -19,7 +19,7 @@ internal sealed class GovernanceSweepSeeder : ISweepSeeder
         })).ReadJsonAsync();
         var decisionId = decision.GetProperty("id").GetGuid();
         await (await alpha.PostAsync($"/api/governance/decisions/{decisionId}/open-input", null)).ShouldBeSuccessAsync();
-        await (await alpha.PostAsJsonAsync($"/api/governance/decisions/{decisionId}/inputs", new { text = "Hold meetings in the evening." })).ShouldBeSuccessAsync();
+        var input = (await (await alpha.PostAsJsonAsync($"/api/governance/decisions/{decisionId}/inputs", new { text = "Hold meetings in the evening." })).ReadJsonAsync()).GetProperty("id").GetGuid();
 
         context.AddTenantId("/api/governance/councils", council);
         context.AddTenantId("/api/governance/councils/{}/seats", seat);
@@ -28,6 +28,7 @@ internal sealed class GovernanceSweepSeeder : ISweepSeeder
         context.AddTenantId("/api/governance/councils/{}/meetings", meeting);
         context.AddTenantId("/api/governance/councils/{}/meetings/{}/access-supports", support);
         context.AddTenantId("/api/governance/decisions", decisionId);
+        context.AddTenantId("/api/governance/decisions/{}/inputs", input);
         context.AddTenantId("/api/governance/public/decisions", decision.GetProperty("publicInputToken").GetString()!);
         context.AddBody("PUT", "/api/governance/councils/{id}", new { name = "Renamed by another tenant", minimumCellSize = 5 });
         context.AddBody("POST", "/api/governance/councils/{id}/composition-rules", new { categories = new[] { "MedicaidMember" }, minimumShare = 0.25 });

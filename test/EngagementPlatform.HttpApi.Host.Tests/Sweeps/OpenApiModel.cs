@@ -134,6 +134,94 @@ internal sealed class BodySampler(JsonElement document)
         }
     }
 
+    /// <summary>
+    /// Bodies that are well-formed JSON but leave out what the types require: <c>{}</c>, each required member
+    /// missing, each required member <c>null</c>, numbers out of range, and for list bodies <c>[null]</c> and <c>[{}]</c>.
+    /// "Required" here is what binding cannot fill in: a non-nullable string, list or object (value types bind a
+    /// default, which the validators judge).
+    /// </summary>
+    public IEnumerable<(string Kind, string Case, JsonNode? Body)> Structural(JsonElement schema)
+    {
+        var resolved = Resolve(schema);
+        var types = Types(resolved);
+        if (types.Contains("array"))
+        {
+            if (resolved.TryGetProperty("items", out var items) && Types(Resolve(items)).Contains("object"))
+            {
+                yield return ("list item", "[null]", new JsonArray((JsonNode?)null));
+                yield return ("list item", "[{}]", new JsonArray(new JsonObject()));
+            }
+
+            yield break;
+        }
+
+        if (!resolved.TryGetProperty("properties", out var properties))
+        {
+            yield break;
+        }
+
+        var required = properties.EnumerateObject().Where(p => MustBePresent(p.Value)).Select(p => p.Name).ToList();
+        if (required.Count > 0)
+        {
+            yield return ("{}", "{}", new JsonObject());
+        }
+
+        foreach (var name in required)
+        {
+            if (Valid(schema) is JsonObject missing)
+            {
+                missing.Remove(name);
+                yield return ("missing field", $"{name} missing", missing);
+            }
+
+            if (Valid(schema) is JsonObject nulled)
+            {
+                nulled[name] = null;
+                yield return ("null field", $"{name} null", nulled);
+            }
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            var propertyTypes = Types(Resolve(property.Value));
+            if (!propertyTypes.Contains("integer") && !propertyTypes.Contains("number"))
+            {
+                continue;
+            }
+
+            foreach (var (label, value) in new (string, JsonNode)[] { ("-1", JsonValue.Create(-1)), ("1e30", JsonNode.Parse("1e30")!), ("2^32", JsonValue.Create(4_294_967_296L)) })
+            {
+                if (Valid(schema) is JsonObject body)
+                {
+                    body[property.Name] = value;
+                    yield return ("out of range", $"{property.Name} = {label}", body);
+                }
+            }
+        }
+    }
+
+    /// <summary>A member binding cannot default: a non-nullable string (not a number, date or id), list or object.</summary>
+    private bool MustBePresent(JsonElement schema)
+    {
+        if (schema.TryGetProperty("oneOf", out var options) || schema.TryGetProperty("anyOf", out options))
+        {
+            if (options.EnumerateArray().Any(o => Types(o).Contains("null")))
+            {
+                return false;
+            }
+        }
+
+        var resolved = Resolve(schema);
+        var types = Types(resolved);
+        if (types.Contains("null") || resolved.TryGetProperty("enum", out _) || types.Contains("integer") || types.Contains("number") || types.Contains("boolean"))
+        {
+            return false;
+        }
+
+        var format = resolved.TryGetProperty("format", out var f) ? f.GetString() : null;
+        return types.Contains("array") || types.Contains("object") || (types.Contains("string") && format is not ("uuid" or "date" or "date-time" or "time" or "duration"));
+    }
+
     private enum Mode
     {
         Valid,

@@ -8,7 +8,8 @@ namespace EngagementPlatform.HttpApi.Host.Tests.Sweeps;
 /// Two sweeps over every operation in the OpenAPI document, so every endpoint any module adds is covered
 /// without editing this file: (1) isolation — an id of tenant alpha used by tenant beta is 404 (a host id used
 /// by a tenant is 403/404), and no token is 401; (2) bad input — malformed JSON, a null body, wrong types,
-/// huge strings and unknown enum values are 4xx problem details, never 5xx. Neither may change anything.
+/// huge strings, unknown enum values, <c>{}</c>, each required member missing or null, numbers out of range and
+/// lists of null or empty items are 4xx problem details, never 5xx. Neither may change anything.
 /// </summary>
 public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper output) : IClassFixture<SweepFixture>
 {
@@ -88,6 +89,7 @@ public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper outpu
         var before = await SnapshotAsync(operations);
 
         var failures = new List<string>();
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int checkedOperations = 0, calls = 0, serverErrors = 0, successes = 0;
         foreach (var operation in operations.Where(o => o.BodySchema is not null && o.Path.StartsWith("/api/", StringComparison.Ordinal)))
         {
@@ -112,7 +114,13 @@ public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper outpu
 
             cases.AddRange(sampler.WrongTypes(schema).Select(c => ($"wrong type for {c.Property}", Json(c.Body.ToJsonString()))));
             cases.AddRange(sampler.UnknownEnums(schema).Select(c => ($"unknown enum value for {c.Property}", Json(c.Body.ToJsonString()))));
+            foreach (var (kind, name, body) in sampler.Structural(schema))
+            {
+                cases.Add((name, Json(body?.ToJsonString() ?? "null")));
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            }
 
+            kinds["wrong type"] = kinds.GetValueOrDefault("wrong type") + sampler.WrongTypes(schema).Count();
             foreach (var (name, content) in cases)
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(operation.Method), path) { Content = content });
@@ -133,7 +141,8 @@ public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper outpu
 
         var after = await SnapshotAsync(operations);
         var changed = before.Where(p => after.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
-        var summary = $"Bad-input sweep: {checkedOperations} operations with a body, {calls} calls, {successes} accepted, {serverErrors} 5xx, {changed.Count} changed resources";
+        var summary = $"Bad-input sweep: {checkedOperations} operations with a body, {calls} calls, {successes} accepted, {serverErrors} 5xx, {changed.Count} changed resources"
+                      + $" (among them: {string.Join(", ", kinds.Select(k => $"{k.Value} {k.Key}"))})";
         output.WriteLine(summary);
         TestArtifacts.Report("sweep-bad-input", summary);
 

@@ -75,11 +75,20 @@ internal sealed class Scenario(ApiFixture app, string tenant = "alpha")
         return (await (await member.PostAsJsonAsync($"/api/governance/decisions/{decisionId}/inputs", new { text })).ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>Input from the public link; the address is confirmed through the link mailed to it, as its owner would.</summary>
     public async Task<Guid> PublicInputAsync(string token, string text, string name, string email)
     {
         using var visitor = app.Anonymous();
-        return (await (await visitor.PostAsJsonAsync($"/api/governance/public/decisions/{token}/inputs?__tenant={Tenant}", new { text, name, email })).ReadJsonAsync())
-            .GetProperty("id").GetGuid();
+        var receipt = await (await visitor.PostAsJsonAsync($"/api/governance/public/decisions/{token}/inputs?__tenant={Tenant}", new { text, name, email })).ReadJsonAsync();
+        if (receipt.GetProperty("emailStatus").GetString() == "ConfirmationSent")
+        {
+            await MailFixture.DispatchAsync(app.Factory);
+            var link = System.Text.RegularExpressions.Regex.Match(MailSink.To(email).Last().Text(), @"\S+/public/confirm-email\?\S+").Value;
+            var query = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query);
+            await (await visitor.PostAsJsonAsync($"/api/governance/public/email-confirmations?__tenant={query["__tenant"]}", new { token = query["token"] })).ShouldBeSuccessAsync();
+        }
+
+        return receipt.GetProperty("id").GetGuid();
     }
 
     public async Task VoteAsync(string userName, Guid decisionId, string choice = "Yes")

@@ -9,6 +9,8 @@ import decisionsEn from '../../../public/i18n/decisions.en.json';
 import decisionsEs from '../../../public/i18n/decisions.es.json';
 import notificationsEn from '../../../public/i18n/notifications.en.json';
 import notificationsEs from '../../../public/i18n/notifications.es.json';
+import publicEn from '../../../public/i18n/public.en.json';
+import publicEs from '../../../public/i18n/public.es.json';
 
 // Every area's English and Spanish files have the same keys, no empty texts, and the same {placeholders}.
 const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
@@ -17,6 +19,7 @@ const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
   governance: { en: governanceEn, es: governanceEs },
   decisions: { en: decisionsEn, es: decisionsEs },
   notifications: { en: notificationsEn, es: notificationsEs },
+  public: { en: publicEn, es: publicEs },
 };
 
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort().join(',');

@@ -57,9 +57,19 @@ public sealed record InputDto(
     string Text,
     DateTimeOffset CreatedAt,
     InputUse? Use,
-    string? UseExplanation);
+    string? UseExplanation,
+    bool IsSpam);
 
-public sealed record PublicDecisionDto(string Title, string? Description, string CouncilName, DecisionState State, bool AcceptingInput);
+/// <summary>What the public page shows: the question, whether it takes input now, and, once recorded, what was decided.</summary>
+public sealed record PublicDecisionDto(
+    string Title,
+    string? Description,
+    string CouncilName,
+    DecisionState State,
+    bool AcceptingInput,
+    string? Outcome,
+    string? Rationale,
+    DateTimeOffset? RecordedAt);
 
 /// <summary><c>choice</c> for YesNo (Yes | No | Abstain); <c>choices</c> for Approval; <c>ranking</c> for RankedChoice.
 /// Options may be named by id or by title. An empty list abstains.</summary>

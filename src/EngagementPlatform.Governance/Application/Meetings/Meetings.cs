@@ -51,7 +51,15 @@ public sealed record MeetingDto(
     string? Location,
     IReadOnlyList<AgendaItem> Agenda,
     IReadOnlyList<AccessSupportDto> AccessSupports,
-    IReadOnlyList<AttendanceDto> Attendance);
+    IReadOnlyList<AttendanceDto> Attendance,
+    IReadOnlyList<Domain.Diversity.AggregateCell> AccessSupportCounts);
+
+/// <summary>
+/// Who sees which access-support requests: the meeting's managers see all of them, everyone else only their own.
+/// Everyone sees how many of each kind were asked for, with counts under the council's minimum cell size withheld,
+/// so a lone request for childcare cannot be traced back to a person.
+/// </summary>
+internal sealed record SupportView(bool SeesAll, Guid? Me, int MinimumCellSize);
 
 public sealed class CreateMeetingValidator : AbstractValidator<CreateMeetingCommand>
 {
@@ -204,7 +212,8 @@ public sealed class MeetingHandlers(IGovernanceDbContext db, IClock clock, IUser
         var page = await meetings.Include(m => m.Attendance).OrderByDescending(m => m.StartsAt)
             .Skip(query.Page.Skip).Take(query.Page.Take).ToListAsync(cancellationToken);
         var names = await users.FindAsync(page.SelectMany(m => m.Attendance.Select(a => a.UserId)).Distinct().ToList(), cancellationToken);
-        return new PagedResult<MeetingDto>(total, page.Select(m => ToDto(m, names)).ToList());
+        var view = await SupportViewAsync(query.CouncilId, cancellationToken);
+        return new PagedResult<MeetingDto>(total, page.Select(m => ToDto(m, names, view)).ToList());
     }
 
     public async ValueTask<MeetingDto> Handle(GetMeetingQuery query, CancellationToken cancellationToken)
@@ -231,13 +240,26 @@ public sealed class MeetingHandlers(IGovernanceDbContext db, IClock clock, IUser
            ?? throw new EntityNotFoundException(nameof(Meeting), meetingId);
 
     private async Task<MeetingDto> DtoAsync(Meeting meeting, CancellationToken cancellationToken)
-        => ToDto(meeting, await users.FindAsync(meeting.Attendance.Select(a => a.UserId).ToList(), cancellationToken));
+        => ToDto(
+            meeting,
+            await users.FindAsync(meeting.Attendance.Select(a => a.UserId).ToList(), cancellationToken),
+            await SupportViewAsync(meeting.CouncilId, cancellationToken));
 
-    private static MeetingDto ToDto(Meeting m, IReadOnlyDictionary<Guid, UserInfo> names) => new(
+    private async Task<SupportView> SupportViewAsync(Guid councilId, CancellationToken cancellationToken)
+    {
+        var seesAll = await permissions.IsGrantedAsync(GovernancePermissions.MeetingsManage, cancellationToken);
+        var min = await db.Councils.AsNoTracking().Where(c => c.Id == councilId).Select(c => (int?)c.MinimumCellSize).FirstOrDefaultAsync(cancellationToken);
+        return new SupportView(seesAll, currentUser.Id, min ?? 5);
+    }
+
+    private static MeetingDto ToDto(Meeting m, IReadOnlyDictionary<Guid, UserInfo> names, SupportView view) => new(
         m.Id, m.CouncilId, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Agenda,
-        m.AccessSupports.Select(ToDto).ToList(),
+        m.AccessSupports.Where(s => view.SeesAll || (s.UserId is not null && s.UserId == view.Me)).Select(ToDto).ToList(),
         m.Attendance.Select(a => new AttendanceDto(a.UserId, names.GetValueOrDefault(a.UserId)?.Name ?? string.Empty, a.Attended))
-            .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList());
+            .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList(),
+        Domain.Diversity.SmallCellSuppression.Suppress(
+            m.AccessSupports.GroupBy(s => s.Kind.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+            view.MinimumCellSize));
 
     private static AccessSupportDto ToDto(AccessSupport s) => new(s.Id, s.UserId, s.Kind, s.Language, s.Details, s.Status);
 }

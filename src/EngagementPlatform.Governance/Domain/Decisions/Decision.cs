@@ -115,15 +115,36 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
 
     public void OpenInput() => Move(DecisionState.OpenForInput, GovernanceTexts.Actions.OpenInput, DecisionState.Draft);
 
-    public DecisionInput AddInput(Guid? authorUserId, string? publicName, string? publicEmail, string text, bool isCommunity, DateTimeOffset now)
+    /// <summary>
+    /// A new input for this decision. The caller adds it to the inputs set itself, so taking input never needs the
+    /// decision's earlier inputs in memory.
+    /// </summary>
+    public DecisionInput NewInput(Guid? authorUserId, string? publicName, string? publicEmail, string text, bool isCommunity, DateTimeOffset now)
     {
         if (State != DecisionState.OpenForInput)
         {
             throw new BusinessException(GovernanceErrorCodes.InputClosed, StatusCodes.Status409Conflict);
         }
 
-        var input = new DecisionInput(Guid.CreateVersion7(), Id, authorUserId, publicName, publicEmail, text, isCommunity, now);
-        _inputs.Add(input);
+        return new DecisionInput(Guid.CreateVersion7(), Id, authorUserId, publicName, publicEmail, text, isCommunity, now);
+    }
+
+    /// <summary>Marks (or unmarks) public input as spam until the decision is recorded; spam needs no answer in the record.</summary>
+    public DecisionInput MarkSpam(Guid inputId, bool spam, DateTimeOffset now)
+    {
+        var input = _inputs.FirstOrDefault(i => i.Id == inputId) ?? throw new EntityNotFoundException(nameof(DecisionInput), inputId);
+        if (RecordedAt is not null || State is DecisionState.Withdrawn)
+        {
+            throw Illegal("changed");
+        }
+
+        if (input.AuthorUserId is not null)
+        {
+            // A member's input is always answered: staff cannot silence members by calling them spam.
+            throw new BusinessException(GovernanceErrorCodes.OnlyPublicInputIsSpam, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        input.MarkSpam(spam, now);
         return input;
     }
 
@@ -237,7 +258,8 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
             throw Illegal(GovernanceTexts.Actions.Record);
         }
 
-        var unanswered = _inputs.Where(i => !uses.ContainsKey(i.Id)).Select(i => i.Id.ToString()).ToArray();
+        var counted = _inputs.Where(i => !i.IsSpam).ToList();
+        var unanswered = counted.Where(i => !uses.ContainsKey(i.Id)).Select(i => i.Id.ToString()).ToArray();
         if (unanswered.Length > 0)
         {
             throw new FieldValidationException(
@@ -246,7 +268,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
                 StatusCodes.Status422UnprocessableEntity).WithData("inputs", string.Join(", ", unanswered));
         }
 
-        foreach (var input in _inputs)
+        foreach (var input in counted)
         {
             var (use, explanation) = uses[input.Id];
             input.Answer(use, explanation);
@@ -256,12 +278,13 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         Rationale = rationale;
         RecordedAt = now;
         State = DecisionState.Decided;
-        var contributors = _inputs
-            .GroupBy(i => i.AuthorUserId?.ToString() ?? $"public:{i.PublicEmail?.ToLowerInvariant() ?? i.Id.ToString()}")
+        // Only a confirmed address hears back: an unconfirmed one may belong to someone who never wrote to us.
+        var contributors = counted
+            .GroupBy(i => i.AuthorUserId?.ToString() ?? $"public:{i.ConfirmedEmail?.ToLowerInvariant() ?? i.Id.ToString()}")
             .Select(g => new DecisionContributor(
                 g.First().AuthorUserId,
                 g.First().PublicName,
-                g.First().PublicEmail,
+                g.First().ConfirmedEmail,
                 g.Select(i => new ContributedInput(i.Id, i.Text, i.Use!.Value.ToString(), i.UseExplanation!)).ToList()))
             .ToList();
         AddDomainEvent(new DecisionDecided(TenantId, Id, CouncilId, Title, outcome, rationale, SecretBallot, passed, winner, contributors, voterUserIds));
@@ -364,6 +387,34 @@ public sealed class DecisionInput : Entity<Guid>, IMultiTenant
     public InputUse? Use { get; private set; }
 
     public string? UseExplanation { get; private set; }
+
+    /// <summary>Staff judged it spam: it needs no answer and nobody is written to about it.</summary>
+    public bool IsSpam { get; private set; }
+
+    public DateTimeOffset? MarkedSpamAt { get; private set; }
+
+    /// <summary>When the person confirmed <see cref="PublicEmail"/> through the link mailed to it.</summary>
+    public DateTimeOffset? EmailConfirmedAt { get; private set; }
+
+    /// <summary>SHA-256 (hex) of the single-use confirmation link's token while one is outstanding.</summary>
+    public string? EmailConfirmationHash { get; private set; }
+
+    /// <summary>The address the close-the-loop mail may go to: only a confirmed one.</summary>
+    public string? ConfirmedEmail => EmailConfirmedAt is null ? null : PublicEmail;
+
+    internal void MarkSpam(bool spam, DateTimeOffset now)
+    {
+        IsSpam = spam;
+        MarkedSpamAt = spam ? now : null;
+    }
+
+    public void AwaitEmailConfirmation(string tokenHash) => EmailConfirmationHash = tokenHash;
+
+    public void ConfirmEmail(DateTimeOffset now)
+    {
+        EmailConfirmedAt ??= now;
+        EmailConfirmationHash = null;
+    }
 
     internal void Answer(InputUse use, string explanation)
     {

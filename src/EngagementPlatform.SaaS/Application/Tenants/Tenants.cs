@@ -78,7 +78,7 @@ public sealed class UpdateTenantValidator : AbstractValidator<UpdateTenantComman
     }
 }
 
-public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemoryCache cache, ICurrentTenant currentTenant)
+public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, TenantCache cache, ICurrentTenant currentTenant)
     : ICommandHandler<CreateTenantCommand, TenantCreated>,
       ICommandHandler<UpdateTenantCommand, TenantDto>,
       ICommandHandler<DeleteTenantCommand>,
@@ -138,7 +138,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        TenantStore.Evict(cache, tenant.Id, oldName, newName);
+        cache.Evict(tenant.Id, oldName, newName);
         return ToDto.Compile()(tenant);
     }
 
@@ -147,7 +147,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         var tenant = await FindAsync(command.Id, cancellationToken);
         db.Tenants.Remove(tenant);
         await db.SaveChangesAsync(cancellationToken);
-        TenantStore.Evict(cache, tenant.Id, tenant.Name);
+        cache.Evict(tenant.Id, tenant.Name);
         return Unit.Value;
     }
 
@@ -185,7 +185,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, IMemor
         tenant.DefaultLanguage = command.DefaultLanguage;
         tenant.TimeZone = command.TimeZone ?? tenant.TimeZone;
         await db.SaveChangesAsync(cancellationToken);
-        TenantStore.Evict(cache, tenant.Id, tenant.Name);
+        cache.Evict(tenant.Id, tenant.Name);
         return new MyTenantDto(tenant.Name, tenant.DisplayName, tenant.DefaultLanguage, tenant.TimeZone);
     }
 

@@ -13,6 +13,8 @@ import { openDecisionInput } from '../../api/fn/governance/open-decision-input';
 import { openVoting } from '../../api/fn/governance/open-voting';
 import { recordRecusal } from '../../api/fn/governance/record-recusal';
 import { withdrawDecision } from '../../api/fn/governance/withdraw-decision';
+import { markDecisionInputSpam } from '../../api/fn/governance/mark-decision-input-spam';
+import { publicInputLink } from '../public/public-api';
 import { CouncilDto } from '../../api/models/council-dto';
 import { DecisionDto } from '../../api/models/decision-dto';
 import { InputDto } from '../../api/models/input-dto';
@@ -48,6 +50,13 @@ export class DecisionPage {
   protected readonly council = new Loadable<CouncilDto>();
   protected readonly action = new Submission();
   protected readonly giving = new Submission();
+  protected readonly spamming = new Submission();
+  protected readonly shareStatus = signal('');
+  /** The signed-out link to the public input page; it names the partnership so it works for anyone. */
+  protected readonly shareLink = computed(() => {
+    const token = this.decision.data()?.publicInputToken;
+    return token ? publicInputLink(location.origin, token, this.config.tenant()?.name) : '';
+  });
   protected readonly stateClass = stateClass;
   protected readonly num = num;
   protected readonly notice = signal('');
@@ -91,6 +100,28 @@ export class DecisionPage {
       if (this.config.can('Governance.Councils') && this.council.data()?.id !== decision.councilId) {
         void this.council.load(() => this.api.invoke(getCouncil, { id: decision.councilId }));
       }
+    }
+  }
+
+  /** Input marked as spam needs no answer in the record. */
+  protected notSpam(list: InputDto[]): InputDto[] {
+    return list.filter((i) => !i.isSpam);
+  }
+
+  protected async copyShareLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.shareLink());
+      this.shareStatus.set(this.i18n.t('decisions.share.copied'));
+    } catch {
+      this.shareStatus.set(this.i18n.t('decisions.share.copyFailed'));
+    }
+  }
+
+  protected async markSpam(item: InputDto, spam: boolean): Promise<void> {
+    const updated = await this.spamming.run(() => this.api.invoke(markDecisionInputSpam, { id: this.id(), inputId: item.id, body: { spam } }));
+    if (updated) {
+      this.inputs.data.update((list) => (list ?? []).map((i) => (i.id === updated.id ? updated : i)));
+      this.notice.set(this.i18n.t(spam ? 'decisions.spam.marked' : 'decisions.spam.unmarked'));
     }
   }
 
