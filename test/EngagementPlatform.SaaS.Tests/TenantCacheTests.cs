@@ -45,4 +45,20 @@ public sealed class TenantCacheTests(ApiFixture app) : IClassFixture<ApiFixture>
         using var client = app.Anonymous(new string('a', 65));
         await (await client.GetAsync("/api/app/configuration")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Saas:TenantNotFound");
     }
+
+    [Fact]
+    public async Task A_partnership_looked_up_before_it_existed_answers_as_soon_as_it_is_created()
+    {
+        using (var early = app.Anonymous("latecomer"))
+        {
+            // "No such tenant" is now cached for this name.
+            await (await early.GetAsync("/api/app/configuration")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Saas:TenantNotFound");
+        }
+
+        await app.CreateTenantAsync("latecomer");
+
+        using var client = app.Anonymous("latecomer");
+        using var response = await client.GetAsync("/api/app/configuration");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -104,6 +104,9 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, Tenant
         tenant.DefaultLanguage = command.DefaultLanguage ?? tenant.DefaultLanguage;
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(cancellationToken);
+        // A lookup of this name before it existed left "no such tenant" in the cache: drop it, so the new
+        // partnership answers at once on this node.
+        cache.Evict(tenant.Id, tenant.Name);
 
         // Roles, grants and the first admin are written in this same transaction: a tenant never exists half-made.
         await seeder.SeedAsync(
