@@ -5,7 +5,8 @@ namespace EngagementPlatform.Framework.Validation;
 
 /// <summary>
 /// Checks that every member the message's types declare non-nullable is present (<see cref="RequiredMembers"/>),
-/// then runs every FluentValidation validator of the message; any failure becomes a 400 before the handler runs.
+/// then runs every FluentValidation validator of the message; every failure, missing members and rules alike, is
+/// reported in one 400 before the handler runs.
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
@@ -14,16 +15,20 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var failures = RequiredMembers.Check(message);
-        if (failures.Count > 0)
-        {
-            // Validators may dereference what is missing; report the missing members alone.
-            throw new ValidationException(failures);
-        }
-
+        var missing = failures.Count > 0;
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(message, cancellationToken);
-            failures.AddRange(result.Errors);
+            try
+            {
+                var result = await validator.ValidateAsync(message, cancellationToken);
+                var reported = failures.Select(f => f.PropertyName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                failures.AddRange(result.Errors.Where(e => !missing || !reported.Contains(e.PropertyName)));
+            }
+            catch (NullReferenceException) when (missing)
+            {
+                // A rule dereferenced a member that is missing: that member is already reported; the person still
+                // hears about every other field in the same answer.
+            }
         }
 
         if (failures.Count > 0)
