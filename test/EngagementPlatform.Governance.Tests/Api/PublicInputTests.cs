@@ -112,7 +112,7 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
 
     [Theory]
     [InlineData("Rosa <rosa@example.org>")]
-    [InlineData("rosa@localhost")]
+    [InlineData("a b@x.org")]
     [InlineData("rosa@@example.org")]
     [InlineData("a@b.org, c@d.org")]
     [InlineData("not an address")]
