@@ -16,6 +16,7 @@ internal static class GovernanceTexts
     public const string ComplianceNeedsOne = "Governance:Compliance.NeedsOne";
     public const string ComplianceNeedsMany = "Governance:Compliance.NeedsMany";
     public const string ListSeparator = "Governance:ListSeparator";
+    public const string PublicEmailReason = "Governance:Email.PublicInputReason";
     public const string DeadlinePassed = "Governance:Field.DeadlinePassed";
     public const string InputsWithoutAnswer = "Governance:Field.InputsWithoutAnswer";
     public const string TermStartRequired = "Governance:Field.TermStartRequired";
@@ -49,6 +50,9 @@ internal static class GovernanceTexts
             [ComplianceNeedsOne] = ("Needs 1 more seat held by: {categories}.", "Falta 1 puesto más ocupado por: {categories}."),
             [ComplianceNeedsMany] = ("Needs {count} more seats held by: {categories}.", "Faltan {count} puestos más ocupados por: {categories}."),
             [ListSeparator] = (" or ", " o "),
+            [PublicEmailReason] = (
+                "someone gave this address with their input and asked to hear back. Without confirmation we will not write again.",
+                "alguien dio esta dirección al enviar un aporte y pidió recibir noticias. Sin confirmación no le escribiremos más."),
             [DeadlinePassed] = ("The voting deadline has already passed; set a later one first.", "El plazo de votación ya pasó; fije primero uno posterior."),
             [InputsWithoutAnswer] = ("These inputs have no answer yet: {inputs}.", "Estos aportes aún no tienen respuesta: {inputs}."),
             [TermStartRequired] = ("Give the date the term starts.", "Indique la fecha en que comienza el período."),

@@ -10,7 +10,7 @@ namespace EngagementPlatform.Identity.Tests;
 /// A maintained OpenID Connect client library (Duende.IdentityModel.OidcClient), not our own code, drives discovery,
 /// the code + PKCE flow, userinfo and refresh: what any standard client would do.
 /// </summary>
-public sealed class StandardClientTests(TwoTenantFixture app) : IClassFixture<TwoTenantFixture>
+public sealed class StandardClientTests(AuthorizationCodeFlowTests.DevServerFixture app) : IClassFixture<AuthorizationCodeFlowTests.DevServerFixture>
 {
     private const string RedirectUri = "http://localhost:4200/auth/callback";
 

@@ -99,6 +99,7 @@ public sealed partial class TemplateHoleTests
         ["reason"] = "you hold a voting seat.",
         ["unsubscribeUrl"] = "https://ep.test/api/notifications/unsubscribe/abc",
         ["preferencesUrl"] = "https://ep.test/notifications/preferences?__tenant=alpha",
+        ["confirmUrl"] = "https://ep.test/public/confirm-email?token=abc&__tenant=alpha",
     };
 
     private static void Remove(JsonObject model, string path, string missing)

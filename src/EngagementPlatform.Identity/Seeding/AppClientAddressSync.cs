@@ -19,9 +19,10 @@ public sealed class AppClientAddressSync(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     IHostEnvironment environment,
-    ILogger<AppClientAddressSync> logger) : IHostedService, IAsyncDisposable
+    ILogger<AppClientAddressSync> logger) : IHostedService
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    // Never disposed: it holds no timer, and the host may stop this service after the container disposed it.
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
     private bool _reported; // say once that the update waits, not every retry
@@ -44,12 +45,6 @@ public sealed class AppClientAddressSync(
         {
             await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _stopping.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Brings the addresses up to date; false when the database cannot be used yet.</summary>

@@ -175,7 +175,7 @@ public static class DefaultTemplates
         [(PublicInputConfirmEmail, "en")] = new(
             "Confirm your email to hear back about: {{ decision.title }}",
             """
-            Hello {{ recipientName }},
+            Hello{% if recipientName %} {{ recipientName }}{% endif %},
 
             Thank you for your input on "{{ decision.title }}". To hear back when it is decided, confirm this address:
 
@@ -184,7 +184,7 @@ public static class DefaultTemplates
             If you did not share input, ignore this email: without confirmation we will not write to you again.
             """ + TextFooterEn,
             """
-            <p>Hello {{ recipientName }},</p>
+            <p>Hello{% if recipientName %} {{ recipientName }}{% endif %},</p>
             <p>Thank you for your input on <strong>{{ decision.title }}</strong>. To hear back when it is decided, confirm this address:</p>
             <p><a href="{{ confirmUrl }}">Confirm my email</a></p>
             <p>If you did not share input, ignore this email: without confirmation we will not write to you again.</p>
@@ -192,7 +192,7 @@ public static class DefaultTemplates
         [(PublicInputConfirmEmail, "es")] = new(
             "Confirme su correo para recibir noticias sobre: {{ decision.title }}",
             """
-            Hola {{ recipientName }}:
+            Hola{% if recipientName %} {{ recipientName }}{% endif %}:
 
             Gracias por su aporte sobre "{{ decision.title }}". Para recibir noticias cuando se decida, confirme este correo:
 
@@ -201,7 +201,7 @@ public static class DefaultTemplates
             Si usted no envió ningún aporte, ignore este correo: sin confirmación no le volveremos a escribir.
             """ + TextFooterEs,
             """
-            <p>Hola {{ recipientName }}:</p>
+            <p>Hola{% if recipientName %} {{ recipientName }}{% endif %}:</p>
             <p>Gracias por su aporte sobre <strong>{{ decision.title }}</strong>. Para recibir noticias cuando se decida, confirme este correo:</p>
             <p><a href="{{ confirmUrl }}">Confirmar mi correo</a></p>
             <p>Si usted no envió ningún aporte, ignore este correo: sin confirmación no le volveremos a escribir.</p>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
@@ -99,7 +100,8 @@ public sealed class InputHandlers(
     ITenantStore tenants,
     IHttpContextAccessor http,
     IConfiguration configuration,
-    IOptions<PublicInputOptions> options)
+    IOptions<PublicInputOptions> options,
+    ITextLocalizer texts)
     : ICommandHandler<AddInputCommand, InputDto>,
       ICommandHandler<AddPublicInputCommand, PublicInputReceiptDto>,
       ICommandHandler<MarkInputSpamCommand, InputDto>,
@@ -186,9 +188,7 @@ public sealed class InputHandlers(
             new EmailRecipient(email, input.PublicName, mailLanguage, null),
             new { decision = new { decision.Title }, confirmUrl = ConfirmUrl(token, language) },
             EmailCategory.Essential,
-            mailLanguage == "es"
-                ? "alguien dio esta dirección al enviar un aporte y pidió recibir noticias. Sin confirmación no le escribiremos más."
-                : "someone gave this address with their input and asked to hear back. Without confirmation we will not write again.",
+            texts.Get(GovernanceTexts.PublicEmailReason, TextLocalizer.CultureOf(mailLanguage)),
             cancellationToken);
         return PublicEmailStatus.ConfirmationSent;
     }
