@@ -120,4 +120,23 @@ public sealed class PasswordBrowserTests(BrowserFixture app) : IClassFixture<Bro
         await Assertions.Expect(userPage.Locator("a.account")).ToHaveTextAsync(user);
         (await app.RequestTokenAsync("alpha", user, NewPassword)).IsSuccessStatusCode.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Staff_who_may_see_users_but_not_update_them_get_no_reset_button()
+    {
+        var staff = Unique("st");
+        var other = Unique("ot");
+        await app.CreateUserAsync("alpha", staff, "staff");
+        await app.CreateUserAsync("alpha", other);
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("alpha", staff);
+        await page.UseLanguageAsync("en");
+        await page.GotoAsync("/admin/users");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search users" }).FillAsync(other);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = other });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reset password for" })).ToHaveCountAsync(0);
+    }
 }
