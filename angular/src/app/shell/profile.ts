@@ -2,6 +2,7 @@ import { Component, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api } from '../api/api';
+import { changeMyPassword } from '../api/fn/identity/change-my-password';
 import { getMyProfile } from '../api/fn/identity/get-my-profile';
 import { updateMyProfile } from '../api/fn/identity/update-my-profile';
 import { MyProfileDto } from '../api/models/my-profile-dto';
@@ -10,7 +11,10 @@ import { I18n, Language, TranslatePipe } from '../core/i18n';
 import { Loadable, Submission } from '../shared/async';
 import { FieldErrors, Loading, ProblemAlert } from '../shared/state';
 
-/** The person's own details and language, with links to their email preferences and their optional demographics. */
+/**
+ * The person's own details and language, their password (changed with the current one), and links to their email
+ * preferences and their optional demographics.
+ */
 @Component({
   selector: 'app-profile',
   imports: [FormsModule, RouterLink, TranslatePipe, Loading, ProblemAlert, FieldErrors],
@@ -49,6 +53,41 @@ import { FieldErrors, Loading, ProblemAlert } from '../shared/state';
           <button type="submit" class="primary" [disabled]="saving.busy()">{{ 'shell.save' | t }}</button>
         </div>
       </form>
+      <form class="card" (ngSubmit)="changePassword()" aria-labelledby="password-title">
+        <h2 id="password-title">{{ 'shell.profile.password.title' | t }}</h2>
+        <div class="field">
+          <label for="password-current">{{ 'shell.profile.password.current' | t }}</label>
+          <input id="password-current" name="currentPassword" type="password" autocomplete="current-password" required
+            [(ngModel)]="currentPassword" aria-describedby="password-current-errors" />
+          <app-field-errors [problem]="changing.problem()" field="currentPassword" id="password-current-errors" />
+        </div>
+        <div class="field">
+          <label for="password-new">{{ 'shell.profile.password.new' | t }}</label>
+          <input id="password-new" name="newPassword" type="password" autocomplete="new-password" required
+            [(ngModel)]="newPassword" aria-describedby="password-new-hint password-new-errors" />
+          <span class="hint" id="password-new-hint">{{ 'shell.profile.password.hint' | t }}</span>
+          <app-field-errors [problem]="changing.problem()" field="newPassword" id="password-new-errors" />
+        </div>
+        <div class="field">
+          <label for="password-repeat">{{ 'shell.profile.password.repeat' | t }}</label>
+          <input id="password-repeat" name="repeatPassword" type="password" autocomplete="new-password" required
+            [(ngModel)]="repeatPassword" aria-describedby="password-repeat-errors" />
+          <div id="password-repeat-errors">
+            @if (mismatch) {
+              <p class="field-error" role="alert">{{ 'shell.profile.password.mismatch' | t }}</p>
+            }
+          </div>
+        </div>
+        <app-problem [problem]="changing.problem()" />
+        <div role="status">
+          @if (passwordChanged) {
+            <p class="notice">{{ 'shell.profile.password.changed' | t }}</p>
+          }
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" [disabled]="changing.busy()">{{ 'shell.profile.password.submit' | t }}</button>
+        </div>
+      </form>
       @if (config.tenant()) {
         <ul>
           <li><a routerLink="/notifications/preferences">{{ 'shell.profile.emailPreferences' | t }}</a></li>
@@ -68,6 +107,12 @@ export class Profile {
   protected email = '';
   protected language = 'en';
   protected saved = false;
+  protected readonly changing = new Submission();
+  protected currentPassword = '';
+  protected newPassword = '';
+  protected repeatPassword = '';
+  protected mismatch = false;
+  protected passwordChanged = false;
 
   constructor() {
     void this.profile.load(() => this.api.invoke(getMyProfile)).then((p) => {
@@ -89,6 +134,27 @@ export class Profile {
       await this.i18n.use(this.language as Language);
       localStorage.setItem('ep.language', this.language);
       await this.config.load();
+    }
+  }
+
+  /** The repeat is checked here (the API takes one new password); the rest of the rules are the API's. */
+  protected async changePassword(): Promise<void> {
+    this.passwordChanged = false;
+    this.changing.reset();
+    this.mismatch = this.newPassword !== this.repeatPassword;
+    if (this.mismatch) {
+      document.getElementById('password-repeat')?.focus();
+      return;
+    }
+    const done = await this.changing.run(async () => {
+      await this.api.invoke(changeMyPassword, { body: { currentPassword: this.currentPassword, newPassword: this.newPassword } });
+      return true;
+    });
+    if (done) {
+      this.currentPassword = '';
+      this.newPassword = '';
+      this.repeatPassword = '';
+      this.passwordChanged = true;
     }
   }
 }

@@ -5,6 +5,7 @@ import { createUser } from '../../api/fn/identity/create-user';
 import { deleteUser } from '../../api/fn/identity/delete-user';
 import { getRoles } from '../../api/fn/identity/get-roles';
 import { getUsers } from '../../api/fn/identity/get-users';
+import { resetUserPassword } from '../../api/fn/identity/reset-user-password';
 import { updateUser } from '../../api/fn/identity/update-user';
 import { PagedResultOfUserDto } from '../../api/models/paged-result-of-user-dto';
 import { RoleDto } from '../../api/models/role-dto';
@@ -29,7 +30,10 @@ interface UserForm {
 
 const PAGE_SIZE = 20;
 
-/** Tenant (or host) admin: the people who can sign in — search, create with roles, edit, deactivate, delete. */
+/**
+ * Tenant (or host) admin: the people who can sign in — search, create with roles, edit, deactivate, reset a
+ * password to a temporary one (never one's own: that is the profile page's), delete.
+ */
 @Component({
   selector: 'app-users',
   imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
@@ -105,6 +109,25 @@ const PAGE_SIZE = 20;
       </form>
     }
 
+    @if (resetting(); as u) {
+      <form class="card" (ngSubmit)="resetPassword(u)" aria-labelledby="reset-form-title">
+        <h2 id="reset-form-title">{{ 'admin.users.resetTitle' | t: { name: u.userName } }}</h2>
+        <p id="reset-intro">{{ 'admin.users.resetIntro' | t }}</p>
+        <div class="field">
+          <label for="reset-password">{{ 'admin.users.temporaryPassword' | t }}</label>
+          <input id="reset-password" name="newPassword" type="password" autocomplete="new-password" required
+            [(ngModel)]="temporaryPassword" aria-describedby="reset-intro reset-password-hint reset-password-errors" />
+          <span class="hint" id="reset-password-hint">{{ 'admin.users.passwordHint' | t }}</span>
+          <app-field-errors [problem]="resettingPassword.problem()" field="newPassword" id="reset-password-errors" />
+        </div>
+        <app-problem [problem]="resettingPassword.problem()" />
+        <div class="actions">
+          <button type="submit" class="primary" [disabled]="resettingPassword.busy()">{{ 'admin.users.resetConfirm' | t }}</button>
+          <button type="button" (click)="resetting.set(null)">{{ 'admin.cancel' | t }}</button>
+        </div>
+      </form>
+    }
+
     @if (confirming(); as u) {
       <app-confirm-delete
         key="user"
@@ -176,6 +199,11 @@ const PAGE_SIZE = 20;
                             [attr.aria-label]="(u.isActive ? 'admin.users.deactivateNamed' : 'admin.users.activateNamed') | t: { name: u.userName }">
                             {{ (u.isActive ? 'admin.users.deactivate' : 'admin.users.activate') | t }}
                           </button>
+                          @if (u.id !== config.user()?.id) {
+                            <button type="button" (click)="startReset(u)" [attr.aria-label]="'admin.users.resetNamed' | t: { name: u.userName }">
+                              {{ 'admin.users.reset' | t }}
+                            </button>
+                          }
                         }
                         @if (config.can('Identity.Users.Delete')) {
                           <button type="button" class="danger" (click)="askDelete(u)" [attr.aria-label]="'admin.deleteNamed' | t: { name: u.userName }">{{ 'admin.delete' | t }}</button>
@@ -207,6 +235,10 @@ export class Users {
   /** null: no form; false: creating; a user: editing them. */
   protected readonly editing = signal<UserDto | false | null>(null);
   protected readonly confirming = signal<UserDto | null>(null);
+  /** The user whose password is being reset, or null. */
+  protected readonly resetting = signal<UserDto | null>(null);
+  protected readonly resettingPassword = new Submission();
+  protected temporaryPassword = '';
   protected readonly message = signal('');
   protected filter = '';
   protected form: UserForm = this.blank();
@@ -250,6 +282,7 @@ export class Users {
   protected startCreate(): void {
     this.form = this.blank();
     this.saving.reset();
+    this.resetting.set(null);
     this.editing.set(false);
     focusSoon('user-username');
   }
@@ -264,6 +297,7 @@ export class Users {
       roles: Object.fromEntries(u.roles.map((r) => [r, true])),
     };
     this.saving.reset();
+    this.resetting.set(null);
     this.editing.set(u);
     focusSoon('user-name');
   }
@@ -303,6 +337,27 @@ export class Users {
     );
     if (done) {
       this.message.set(this.i18n.t(u.isActive ? 'admin.users.deactivated' : 'admin.users.activated', { name: u.userName }));
+      await this.load();
+    }
+  }
+
+  protected startReset(u: UserDto): void {
+    this.temporaryPassword = '';
+    this.resettingPassword.reset();
+    this.editing.set(null);
+    this.resetting.set(u);
+    focusSoon('reset-password');
+  }
+
+  protected async resetPassword(u: UserDto): Promise<void> {
+    const done = await this.resettingPassword.run(async () => {
+      await this.api.invoke(resetUserPassword, { id: u.id, body: { newPassword: this.temporaryPassword } });
+      return true;
+    });
+    if (done) {
+      this.temporaryPassword = '';
+      this.resetting.set(null);
+      this.message.set(this.i18n.t('admin.users.passwordReset', { name: u.userName }));
       await this.load();
     }
   }
