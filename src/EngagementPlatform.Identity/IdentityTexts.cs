@@ -7,6 +7,8 @@ internal static class IdentityTexts
 {
     public const string UserNameCharacters = "Identity:Field.UserNameCharacters";
     public const string RoleNames = "Identity:Field.RoleNames";
+    public const string WrongCurrentPassword = "Identity:Field.WrongCurrentPassword";
+    public const string SamePassword = "Identity:Field.SamePassword";
 
     /// <summary>A text of the sign-in page: <c>Identity:Login.Title</c>.</summary>
     public static string Login(string name) => $"Identity:Login.{name}";
@@ -34,6 +36,8 @@ internal static class IdentityTexts
         [Login("Invalid")] = ("The user name or password is not correct.", "El nombre de usuario o la contraseña no son correctos."),
 
         [UserNameCharacters] = ("Use letters, digits and . _ @ + - only.", "Use solo letras, dígitos y . _ @ + -."),
+        [WrongCurrentPassword] = ("The current password is not correct.", "La contraseña actual no es correcta."),
+        [SamePassword] = ("Choose a new password that differs from the current one.", "Elija una contraseña nueva distinta de la actual."),
         [RoleNames] = ("Give at most 16 role names, none empty.", "Indique como máximo 16 nombres de rol, ninguno vacío."),
 
         [Error("DefaultError")] = ("Something went wrong while saving the user.", "Algo salió mal al guardar el usuario."),

@@ -28,14 +28,14 @@ public sealed class ChangeMyPasswordHandler(UserManager<User> users, ICurrentUse
         {
             throw new FieldValidationException(
                 IdentityErrorCodes.WrongCurrentPassword,
-                new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is not correct."] });
+                new Dictionary<string, string[]> { ["currentPassword"] = [IdentityTexts.WrongCurrentPassword] });
         }
 
         if (string.Equals(command.CurrentPassword, command.NewPassword, StringComparison.Ordinal))
         {
             throw new FieldValidationException(
                 IdentityErrorCodes.SamePassword,
-                new Dictionary<string, string[]> { ["newPassword"] = ["Choose a new password that differs from the current one."] });
+                new Dictionary<string, string[]> { ["newPassword"] = [IdentityTexts.SamePassword] });
         }
 
         (await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword)).ThrowIfFailed("newPassword");
