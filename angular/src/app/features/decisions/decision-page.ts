@@ -103,10 +103,11 @@ export class DecisionPage {
     }
   }
 
-  /** Input marked as spam needs no answer in the record. */
-  protected notSpam(list: InputDto[]): InputDto[] {
-    return list.filter((i) => !i.isSpam);
-  }
+  /**
+   * Input marked as spam needs no answer in the record. A computed signal, not a method: the record form keeps its
+   * answers per input list, so it must get the same array until the inputs really change.
+   */
+  protected readonly answerable = computed(() => (this.inputs.data() ?? []).filter((i) => !i.isSpam));
 
   protected async copyShareLink(): Promise<void> {
     try {
