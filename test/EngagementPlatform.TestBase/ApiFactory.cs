@@ -26,6 +26,7 @@ public sealed class ApiFactory(string connectionString, IDictionary<string, stri
             // are about these controls turn them back on.
             ["Identity:RateLimits:PerClient:PermitLimit"] = "1000000",
             ["Identity:RateLimits:PerAccount:PermitLimit"] = "1000000",
+            ["App:RateLimits:AnonymousPerMinute"] = "1000000",
             ["Identity:Passwords:ChangeAssignedPasswordAtFirstSignIn"] = "false",
             // Without an SMTP server configured, mail goes to a folder; keep it out of the build output.
             ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ep-test-mail"),

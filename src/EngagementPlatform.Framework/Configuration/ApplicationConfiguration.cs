@@ -103,6 +103,7 @@ internal static class ApplicationConfigurationEndpoint
                 return configuration;
             })
             .AllowAnonymous()
+            .RequireRateLimiting(Http.AnonymousRateLimit.Policy)
             .WithTags("App")
             .WithName("GetApplicationConfiguration")
             .WithSummary("Who is signed in, their permissions, the partnership and its plan's features (signed out: the anonymous view).");

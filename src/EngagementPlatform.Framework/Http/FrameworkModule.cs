@@ -46,6 +46,7 @@ public sealed class FrameworkModule : IModule
         services.AddScoped<IDataSeeder, DataSeeder>();
         services.AddScoped<Jobs.IJobScheduler, Jobs.HangfireJobScheduler>();
 
+        AnonymousRateLimit.Add(services, configuration);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {

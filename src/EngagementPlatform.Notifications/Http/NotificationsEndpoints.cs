@@ -2,6 +2,7 @@ using System.Net;
 using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Http;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
@@ -64,7 +65,7 @@ internal static class NotificationsEndpoints
 
                 return Page(Text(texts, NotificationsTexts.UnsubscribeConfirm, request.Category, Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribeButton])}</button></form>");
             })
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(AnonymousRateLimit.Policy).ExcludeFromDescription();
         api.MapPost("/unsubscribe/{token}", async (string token, HttpContext context, UnsubscribeTokens tokens, EmailLocale locale, ICurrentTenant currentTenant, IMediator m, ITextLocalizer texts, CancellationToken ct) =>
             {
                 if (tokens.Read(token) is null && WantsPage(context))
@@ -81,7 +82,7 @@ internal static class NotificationsEndpoints
 
                 return Page(Text(texts, NotificationsTexts.UnsubscribeDone, done.Category, Mask(done.Email)), $"<p><a href=\"{WebUtility.HtmlEncode(preferences)}\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribePreferences])}</a></p>");
             })
-            .AllowAnonymous().DisableAntiforgery().WithName("Unsubscribe");
+            .AllowAnonymous().RequireRateLimiting(AnonymousRateLimit.Policy).DisableAntiforgery().WithName("Unsubscribe");
     }
 
     private static bool WantsPage(HttpContext context)
