@@ -6,6 +6,7 @@ public sealed class JobsFixture : TwoTenantFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Hangfire:Server:Enabled"] = "true" };
 }
 
+[Collection(JobServerCollection.Name)]
 public sealed class AutomaticCloseTests(JobsFixture app) : IClassFixture<JobsFixture>
 {
     [Fact]

@@ -28,6 +28,7 @@ public sealed class PublicInputFixture : TwoTenantFixture
     };
 }
 
+[Collection(JobServerCollection.Name)]
 public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<PublicInputFixture>
 {
     private readonly GovernanceScenario _alpha = new(app);
