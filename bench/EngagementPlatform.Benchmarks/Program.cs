@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EngagementPlatform.Benchmarks;
 using EngagementPlatform.EntityFrameworkCore;
-using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Notifications;
 using EngagementPlatform.Framework.Jobs;
 using EngagementPlatform.HttpApi.Host;
 using EngagementPlatform.Notifications.Domain;

@@ -34,7 +34,7 @@ public sealed class IdentityModule : IModule
         services.Configure<PasswordChangeOptions>(configuration.GetSection(PasswordChangeOptions.Section));
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options => SignInRateLimits.Configure(options, configuration));
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, IdentityConfigurationContributor>();
-        services.AddScoped<Framework.Contracts.IUserDirectory, UserDirectory>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         // Order matters: roles and the admin exist before other modules seed data that refers to them.
         services.AddScoped<IDataSeedContributor, OpenIddictDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, IdentityDataSeedContributor>();

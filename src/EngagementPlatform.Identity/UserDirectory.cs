@@ -1,4 +1,4 @@
-using EngagementPlatform.Framework.Contracts;
+
 using EngagementPlatform.Identity.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Notifications.Sending;

@@ -1,5 +1,4 @@
 using EngagementPlatform.Framework.Localization;
-using EngagementPlatform.Framework.Permissions;
 
 namespace EngagementPlatform.Notifications;
 
@@ -23,19 +22,4 @@ public static class NotificationsErrorCodes
         [TemplateTooCostly] = ("The template loops too often, runs too long or writes too much to be sent. Simplify it.", "La plantilla repite demasiadas veces, tarda demasiado o produce demasiado texto para enviarse. Simplifíquela."),
         [EssentialMail] = ("Essential mail (your votes, your payments) cannot be turned off.", "El correo esencial (sus votaciones, sus pagos) no se puede desactivar."),
     };
-}
-
-public static class NotificationsPermissions
-{
-    public const string Outbox = "Notifications.Outbox";
-    public const string Templates = "Notifications.Templates";
-}
-
-internal sealed class NotificationsPermissionDefinitionProvider : IPermissionDefinitionProvider
-{
-    public void Define(PermissionDefinitionContext context)
-    {
-        context.Add(NotificationsPermissions.Outbox, "See outgoing email and queue failed messages again", "Ver el correo saliente y volver a enviar los mensajes fallidos", MultiTenancySides.Both, "admin", "staff");
-        context.Add(NotificationsPermissions.Templates, "Edit email templates", "Editar plantillas de correo", MultiTenancySides.Tenant, "admin");
-    }
 }

@@ -1,4 +1,3 @@
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Notifications.Http;

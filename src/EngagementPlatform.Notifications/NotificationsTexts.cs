@@ -1,4 +1,3 @@
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Localization;
 
 namespace EngagementPlatform.Notifications;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Notifications.Sending;
 using Microsoft.AspNetCore.DataProtection;

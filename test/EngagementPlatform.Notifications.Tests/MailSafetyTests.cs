@@ -1,4 +1,4 @@
-using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Notifications.Domain;

@@ -58,18 +58,6 @@ public sealed class PermissionGrant : IMultiTenant
     public string Name { get; set; } = string.Empty;
 }
 
-public static class RoleNames
-{
-    public const string Admin = "admin";
-    public const string Staff = "staff";
-    public const string Finance = "finance";
-    public const string Member = "member";
-
-    public static readonly string[] TenantRoles = [Admin, Staff, Finance, Member];
-
-    public static readonly string[] HostRoles = [Admin];
-}
-
 public static class Languages
 {
     public static readonly string[] Supported = ["en", "es"];

@@ -1,4 +1,5 @@
-using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Governance;
+using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Jobs;

@@ -1,4 +1,3 @@
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.MultiTenancy;
 
 namespace EngagementPlatform.Notifications.Domain;

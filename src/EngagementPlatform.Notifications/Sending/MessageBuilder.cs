@@ -1,4 +1,3 @@
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Notifications.Domain;
 using Microsoft.Extensions.Options;
 using MimeKit;

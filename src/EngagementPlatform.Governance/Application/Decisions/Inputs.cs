@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Notifications;
+using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
@@ -110,7 +111,7 @@ public sealed class InputHandlers(
       IQueryHandler<GetPublicDecisionQuery, PublicDecisionDto>
 {
     /// <summary>Roles that speak for the institution rather than the community.</summary>
-    private static readonly string[] InstitutionalRoles = ["admin", "staff", "finance"];
+    private static readonly string[] InstitutionalRoles = [RoleNames.Admin, RoleNames.Staff, RoleNames.Finance];
 
     public async ValueTask<InputDto> Handle(AddInputCommand command, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;

@@ -1,4 +1,4 @@
-using EngagementPlatform.Framework.Contracts;
+using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Permissions;

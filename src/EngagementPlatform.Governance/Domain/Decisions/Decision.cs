@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Localization;

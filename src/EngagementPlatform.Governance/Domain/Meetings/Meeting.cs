@@ -1,4 +1,3 @@
-using EngagementPlatform.Framework.Contracts;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.MultiTenancy;

@@ -3,16 +3,6 @@ using EngagementPlatform.Identity.Domain;
 
 namespace EngagementPlatform.Identity;
 
-public static class IdentityPermissions
-{
-    public const string Users = "Identity.Users";
-    public const string UsersCreate = "Identity.Users.Create";
-    public const string UsersUpdate = "Identity.Users.Update";
-    public const string UsersDelete = "Identity.Users.Delete";
-    public const string Roles = "Identity.Roles";
-    public const string RolesManagePermissions = "Identity.Roles.ManagePermissions";
-}
-
 internal sealed class IdentityPermissionDefinitionProvider : IPermissionDefinitionProvider
 {
     public void Define(PermissionDefinitionContext context)

@@ -1,6 +1,6 @@
 using EngagementPlatform.Framework.Domain;
 
-namespace EngagementPlatform.Framework.Contracts;
+namespace EngagementPlatform.Governance;
 
 /// <summary>Voting closes soon; <see cref="NonVoterUserIds"/> are eligible voters who have not voted yet.</summary>
 public sealed record VotingClosingSoon(Guid? TenantId, Guid DecisionId, string Title, DateTimeOffset ClosesAt, IReadOnlyList<Guid> NonVoterUserIds) : IDomainEvent;

@@ -1,4 +1,4 @@
-namespace EngagementPlatform.Framework.Contracts;
+namespace EngagementPlatform.Notifications;
 
 /// <summary>
 /// Why an email is sent. Essential mail (a vote you may cast, a payment) cannot be turned off and says why it was

@@ -1,6 +1,6 @@
 using EngagementPlatform.Framework.Domain;
 
-namespace EngagementPlatform.Framework.Contracts;
+namespace EngagementPlatform.Governance;
 
 // Events the Governance module publishes for other modules. They are published inside the transaction of the
 // change that raised them, so a handler's writes (an outbox row, a payable item) commit with it or not at all.

@@ -1,4 +1,4 @@
-namespace EngagementPlatform.Framework.Contracts;
+namespace EngagementPlatform.Identity;
 
 /// <summary>A user of the current tenant as other modules may see them.</summary>
 public sealed record UserInfo(Guid Id, string UserName, string Name, string Email, string PreferredLanguage, bool IsActive, IReadOnlyList<string> Roles);
