@@ -257,7 +257,7 @@ public static class EngagementPlatformHost
             : TooManyRequestsCode;
         var handler = context.RequestServices.GetRequiredService<ProblemDetailsExceptionHandler>();
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        var problem = handler.ToProblem(new Framework.Exceptions.BusinessException(code, StatusCodes.Status429TooManyRequests));
+        var problem = handler.Problem(StatusCodes.Status429TooManyRequests, code);
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 

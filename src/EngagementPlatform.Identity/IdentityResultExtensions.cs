@@ -19,16 +19,14 @@ internal static class IdentityResultExtensions
         {
             throw new FieldValidationException(
                 IdentityErrorCodes.DuplicateUserName,
-                new Dictionary<string, string[]> { ["userName"] = errors.Select(e => e.Description).ToArray() },
-                StatusCodes.Status409Conflict);
+                new Dictionary<string, string[]> { ["userName"] = errors.Select(e => e.Description).ToArray() }, RefusalKind.StateConflict);
         }
 
         if (errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)))
         {
             throw new FieldValidationException(
                 IdentityErrorCodes.DuplicateEmail,
-                new Dictionary<string, string[]> { ["email"] = errors.Select(e => e.Description).ToArray() },
-                StatusCodes.Status409Conflict);
+                new Dictionary<string, string[]> { ["email"] = errors.Select(e => e.Description).ToArray() }, RefusalKind.StateConflict);
         }
 
         if (errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))

@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Exceptions;
 using System.Linq.Expressions;
 using CsCheck;
 using EngagementPlatform.Framework.Data;
@@ -81,11 +82,23 @@ public sealed class OrderBySortingTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
+    public void No_sorting_means_the_default_key_ascending(string? sorting)
+        => Names(Councils.OrderBySorting(sorting, Keys, "seats")).ShouldBe(["Arts", "Youth", "Health", "Elders"]);
+
+    [Theory]
     [InlineData("password")]
     [InlineData("password desc")]
     [InlineData("name; DROP TABLE councils")]
-    public void Falls_back_to_the_default_key_ascending(string? sorting)
-        => Names(Councils.OrderBySorting(sorting, Keys, "seats")).ShouldBe(["Arts", "Youth", "Health", "Elders"]);
+    [InlineData("name sideways")]
+    [InlineData("name desc name")]
+    public void A_key_not_on_the_list_or_a_bad_direction_is_refused_with_a_code(string sorting)
+    {
+        var refused = Should.Throw<InvalidRequestException>(() => Councils.OrderBySorting(sorting, Keys, "seats"));
+
+        refused.Code.ShouldBe(FrameworkErrorCodes.UnknownSortField);
+        refused.Values["allowed"].ShouldBe("name, seats");
+        ProblemDetailsExceptionHandler.StatusOf(refused.Kind).ShouldBe(400);
+    }
 
     [Fact]
     public void The_sorted_query_can_be_refined_with_a_secondary_order()

@@ -26,7 +26,7 @@ public sealed class ProblemDetailsExceptionHandlerTests
     public void A_business_exception_keeps_its_status_and_code_with_a_localized_title()
     {
         using var culture = new UICulture("en");
-        var exception = new BusinessException("Governance:BallotClosed", StatusCodes.Status409Conflict).WithData("decision", "Budget 2026");
+        var exception = new StateConflictException("Governance:BallotClosed").WithData("decision", "Budget 2026");
 
         var problem = _handler.ToProblem(exception);
 

@@ -87,7 +87,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context));
 
         error.Code.ShouldBe("Saas:TenantNotFound");
-        error.Status.ShouldBe(404);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(404);
         error.Values["tenant"].ShouldBe("nowhere");
         _seenByNext.ShouldBeNull();
     }
@@ -101,7 +101,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context));
 
         error.Code.ShouldBe("Saas:TenantMismatch");
-        error.Status.ShouldBe(403);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(403);
         _seenByNext.ShouldBeNull();
     }
 
@@ -114,7 +114,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context, domainFormat: "{0}.example.org"));
 
         error.Code.ShouldBe("Saas:TenantMismatch");
-        error.Status.ShouldBe(403);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(403);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context));
 
         error.Code.ShouldBe("Saas:TenantMismatch");
-        error.Status.ShouldBe(403);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(403);
         _seenByNext.ShouldBeNull();
     }
 
@@ -169,7 +169,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context));
 
         error.Code.ShouldBe("Saas:TenantNotFound");
-        error.Status.ShouldBe(401);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(401);
         _seenByNext.ShouldBeNull();
     }
 
@@ -193,7 +193,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context));
 
         error.Code.ShouldBe("Saas:TenantInactive");
-        error.Status.ShouldBe(403);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(403);
         _seenByNext.ShouldBeNull();
     }
 
@@ -205,7 +205,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => Invoke(context));
 
         error.Code.ShouldBe("Saas:TenantInactive");
-        error.Status.ShouldBe(403);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(403);
     }
 
     [Theory]
@@ -225,7 +225,7 @@ public sealed class TenantResolutionMiddlewareTests
         var error = await Should.ThrowAsync<BusinessException>(() => middleware.InvokeAsync(context, _currentTenant, store));
 
         error.Code.ShouldBe("Saas:TenantNotFound");
-        error.Status.ShouldBe(404);
+        ProblemDetailsExceptionHandler.StatusOf(error.Kind).ShouldBe(404);
         store.Lookups.ShouldBe(0);
     }
 

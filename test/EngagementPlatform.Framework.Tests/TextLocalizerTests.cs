@@ -191,7 +191,7 @@ public sealed class TextLocalizerTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToArray();
 
-        codes.Length.ShouldBe(12);
+        codes.Length.ShouldBe(13);
         codes.Where(c => !_texts.Contains(c)).ShouldBeEmpty();
     }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EngagementPlatform.Framework.Exceptions;
 
 namespace EngagementPlatform.Framework.Data;
 
@@ -18,8 +19,9 @@ public sealed record PagedResult<T>(long TotalCount, IReadOnlyList<T> Items);
 public static class QueryableSortingExtensions
 {
     /// <summary>
-    /// Orders by a client-chosen key from an allow-list (<c>name</c>, <c>name desc</c>); unknown keys fall back to
-    /// the default so a typo never becomes a 500 or an injection.
+    /// Orders by a client-chosen key from an allow-list (<c>name</c>, <c>name desc</c>). No sorting means the default
+    /// key ascending; a key that is not on the list, or a direction other than <c>asc</c>/<c>desc</c>, is refused
+    /// with <see cref="FrameworkErrorCodes.UnknownSortField"/> (400) rather than silently ignored.
     /// </summary>
     public static IOrderedQueryable<T> OrderBySorting<T>(
         this IQueryable<T> query,
@@ -27,15 +29,22 @@ public static class QueryableSortingExtensions
         IReadOnlyDictionary<string, Expression<Func<T, object?>>> keys,
         string defaultKey)
     {
-        var parts = (sorting ?? defaultKey).Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var key = parts.Length > 0 ? parts[0] : defaultKey;
-        var descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
-        if (!keys.TryGetValue(key, out var selector))
+        if (string.IsNullOrWhiteSpace(sorting))
         {
-            selector = keys[defaultKey];
-            descending = false;
+            return query.OrderBy(keys[defaultKey]);
         }
 
-        return descending ? query.OrderByDescending(selector) : query.OrderBy(selector);
+        var parts = sorting.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var direction = parts.Length > 1 ? parts[1] : "asc";
+        if (parts.Length > 2
+            || !keys.TryGetValue(parts[0], out var selector)
+            || !(direction.Equals("asc", StringComparison.OrdinalIgnoreCase) || direction.Equals("desc", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidRequestException(FrameworkErrorCodes.UnknownSortField)
+                .WithData("sorting", sorting.Trim())
+                .WithData("allowed", string.Join(", ", keys.Keys));
+        }
+
+        return direction.Equals("desc", StringComparison.OrdinalIgnoreCase) ? query.OrderByDescending(selector) : query.OrderBy(selector);
     }
 }

@@ -4,6 +4,7 @@ public static class FrameworkErrorCodes
 {
     public const string Validation = "Framework:ValidationFailed";
     public const string BadRequest = "Framework:BadRequest";
+    public const string UnknownSortField = "Framework:UnknownSortField";
     public const string PayloadTooLarge = "Framework:PayloadTooLarge";
     public const string EntityNotFound = "Framework:EntityNotFound";
     public const string Unauthorized = "Framework:Unauthorized";

@@ -42,8 +42,8 @@ public sealed class ProblemDetailsExceptionHandler(
 
     public ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        FieldValidationException e => Problem(e.Status, e.Code, e.Values, e.Errors.ToDictionary(p => p.Key, p => p.Value.Select(m => FieldMessage(m, e.Values)).ToArray())),
-        BusinessException e => Problem(e.Status, e.Code, e.Values),
+        FieldValidationException e => Problem(StatusOf(e.Kind), e.Code, e.Values, e.Errors.ToDictionary(p => p.Key, p => p.Value.Select(m => FieldMessage(m, e.Values)).ToArray())),
+        BusinessException e => Problem(StatusOf(e.Kind), e.Code, e.Values),
         ValidationException e => Problem(
             StatusCodes.Status400BadRequest,
             FrameworkErrorCodes.Validation,
@@ -56,6 +56,18 @@ public sealed class ProblemDetailsExceptionHandler(
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
         DbUpdateException { InnerException: DbException { SqlState: "23505" or "40001" } } => Problem(StatusCodes.Status409Conflict, FrameworkErrorCodes.Conflict, null),
         _ => Problem(StatusCodes.Status500InternalServerError, FrameworkErrorCodes.Internal, null),
+    };
+
+    /// <summary>The one place a kind of refusal becomes an HTTP status.</summary>
+    public static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.RuleBroken => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.StateConflict => StatusCodes.Status409Conflict,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.NotPermitted => StatusCodes.Status403Forbidden,
+        RefusalKind.InvalidRequest => StatusCodes.Status400BadRequest,
+        RefusalKind.NotSignedIn => StatusCodes.Status401Unauthorized,
+        _ => StatusCodes.Status500InternalServerError,
     };
 
     /// <summary>
@@ -89,6 +101,9 @@ public sealed class ProblemDetailsExceptionHandler(
 
         return problem;
     }
+
+    /// <summary>A problem for a refusal the HTTP layer makes itself (e.g. 429 from a rate limiter).</summary>
+    public ProblemDetails Problem(int status, string code) => Problem(status, code, null);
 
     private ProblemDetails Problem(int status, string code, IDictionary<string, object?>? values, IDictionary<string, string[]>? errors = null)
     {

@@ -9,6 +9,7 @@ internal static class FrameworkErrorMessages
         [FrameworkErrorCodes.Validation] = ("Some fields are not valid. See the errors for each field.", "Algunos campos no son válidos. Vea los errores de cada campo."),
         [FrameworkErrorCodes.BadRequest] = ("The request could not be read. Check that the body is valid JSON with the expected fields and types.", "No se pudo leer la solicitud. Compruebe que el cuerpo sea JSON válido con los campos y tipos esperados."),
         [FrameworkErrorCodes.PayloadTooLarge] = ("The request body is too large.", "El cuerpo de la solicitud es demasiado grande."),
+        [FrameworkErrorCodes.UnknownSortField] = ("This list cannot be sorted by '{sorting}'. Sort by one of {allowed}, optionally followed by asc or desc.", "Esta lista no se puede ordenar por '{sorting}'. Ordene por uno de {allowed}, seguido opcionalmente de asc o desc."),
         [FrameworkErrorCodes.EntityNotFound] = ("What you asked for does not exist or is not visible to you.", "Lo que pidió no existe o no está visible para usted."),
         [FrameworkErrorCodes.Unauthorized] = ("Sign in to continue: this request needs a valid access token.", "Inicie sesión para continuar: esta solicitud necesita un token de acceso válido."),
         [FrameworkErrorCodes.Forbidden] = ("You do not have permission to do this. Ask an administrator of your partnership.", "No tiene permiso para hacer esto. Consulte a un administrador de su alianza."),

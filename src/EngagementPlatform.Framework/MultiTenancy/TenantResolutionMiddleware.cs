@@ -30,12 +30,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
             // A value no tenant can have is answered at once: no lookup, nothing cached for it.
             if (!TenantNames.IsValidReference(requested))
             {
-                throw new BusinessException(FrameworkErrorCodes.TenantNotFound, StatusCodes.Status404NotFound)
+                throw new NotFoundException(FrameworkErrorCodes.TenantNotFound)
                     .WithData("tenant", requested.Length > TenantNames.MaxLength ? requested[..TenantNames.MaxLength] + "…" : requested);
             }
 
             tenant = await tenantStore.FindAsync(requested, context.RequestAborted)
-                     ?? throw new BusinessException(FrameworkErrorCodes.TenantNotFound, StatusCodes.Status404NotFound)
+                     ?? throw new NotFoundException(FrameworkErrorCodes.TenantNotFound)
                          .WithData("tenant", requested);
         }
 
@@ -45,19 +45,19 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
             Guid? tokenTenant = Guid.TryParse(claim, out var parsed) ? parsed : null;
             if (requested is not null && tenant!.Id != tokenTenant)
             {
-                throw new BusinessException(FrameworkErrorCodes.TenantMismatch, StatusCodes.Status403Forbidden);
+                throw new NotPermittedException(FrameworkErrorCodes.TenantMismatch);
             }
 
             if (tenant is null && tokenTenant is not null)
             {
                 tenant = await tenantStore.FindAsync(tokenTenant.Value, context.RequestAborted)
-                         ?? throw new BusinessException(FrameworkErrorCodes.TenantNotFound, StatusCodes.Status401Unauthorized);
+                         ?? throw new BusinessException(FrameworkErrorCodes.TenantNotFound, RefusalKind.NotSignedIn);
             }
         }
 
         if (tenant is { IsActive: false })
         {
-            throw new BusinessException(FrameworkErrorCodes.TenantInactive, StatusCodes.Status403Forbidden);
+            throw new NotPermittedException(FrameworkErrorCodes.TenantInactive);
         }
 
         using (currentTenant.Change(tenant?.Id, tenant?.Name))

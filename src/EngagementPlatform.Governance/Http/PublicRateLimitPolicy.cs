@@ -30,7 +30,7 @@ public sealed class PublicRateLimitPolicy(IOptions<PublicInputOptions> options) 
         }
 
         var problem = http.RequestServices.GetRequiredService<ProblemDetailsExceptionHandler>()
-            .ToProblem(new BusinessException(GovernanceErrorCodes.TooManyRequests, StatusCodes.Status429TooManyRequests));
+            .Problem(StatusCodes.Status429TooManyRequests, GovernanceErrorCodes.TooManyRequests);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

@@ -15,7 +15,6 @@ using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.Notifications.Templates;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.Notifications.Application;
@@ -138,7 +137,7 @@ public sealed class NotificationHandlers(
                       ?? throw new EntityNotFoundException(nameof(OutboxMessage), command.Id);
         if (message.Status != OutboxStatus.Failed)
         {
-            throw new BusinessException(NotificationsErrorCodes.NotFailed, StatusCodes.Status409Conflict);
+            throw new StateConflictException(NotificationsErrorCodes.NotFailed);
         }
 
         message.Status = OutboxStatus.Pending;
@@ -175,7 +174,7 @@ public sealed class NotificationHandlers(
         Check(command.Subject, command.Text, command.Html);
         if (await db.EmailTemplateOverrides.AnyAsync(t => t.Name == command.Name && t.Culture == command.Culture, cancellationToken))
         {
-            throw new BusinessException(NotificationsErrorCodes.DuplicateOverride, StatusCodes.Status409Conflict);
+            throw new StateConflictException(NotificationsErrorCodes.DuplicateOverride);
         }
 
         await CheckCostAsync(command.Name, command.Culture, new TemplateText(command.Subject, command.Text, command.Html), cancellationToken);
@@ -212,7 +211,7 @@ public sealed class NotificationHandlers(
     public async ValueTask<RenderedEmail> Handle(PreviewCommand command, CancellationToken cancellationToken)
     {
         var stored = DefaultTemplates.All.GetValueOrDefault((command.Name, command.Culture))
-                     ?? throw new BusinessException(NotificationsErrorCodes.UnknownTemplate, StatusCodes.Status404NotFound);
+                     ?? throw new NotFoundException(NotificationsErrorCodes.UnknownTemplate);
         var custom = await db.EmailTemplateOverrides.AsNoTracking().FirstOrDefaultAsync(t => t.Name == command.Name && t.Culture == command.Culture, cancellationToken);
         var template = new TemplateText(
             command.Subject ?? custom?.Subject ?? stored.Subject,
@@ -230,7 +229,7 @@ public sealed class NotificationHandlers(
         var email = EmailSuppression.Normalize(await MyEmailAsync(cancellationToken));
         if (command.Subscriptions.TryGetValue(EmailCategory.Essential, out var essential) && !essential)
         {
-            throw new BusinessException(NotificationsErrorCodes.EssentialMail, StatusCodes.Status422UnprocessableEntity);
+            throw new RuleBrokenException(NotificationsErrorCodes.EssentialMail);
         }
 
         var existing = await db.EmailSuppressions.Where(s => s.Email == email).ToListAsync(cancellationToken);
@@ -254,7 +253,7 @@ public sealed class NotificationHandlers(
     public async ValueTask<UnsubscribeRequest> Handle(UnsubscribeCommand command, CancellationToken cancellationToken)
     {
         var request = tokens.Read(command.Token)
-                      ?? throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
+                      ?? throw new NotFoundException(NotificationsErrorCodes.InvalidUnsubscribeLink);
         // The link carries its partnership; the request itself names none.
         using (currentTenant.Change(request.TenantId))
         {
@@ -315,7 +314,7 @@ public sealed class NotificationHandlers(
         catch (TemplateLimitException exception)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new BusinessException(NotificationsErrorCodes.TemplateTooCostly, StatusCodes.Status422UnprocessableEntity).WithData("limit", exception.Message);
+            throw new RuleBrokenException(NotificationsErrorCodes.TemplateTooCostly).WithData("limit", exception.Message);
         }
     }
 

@@ -59,7 +59,7 @@ internal static class NotificationsEndpoints
                 {
                     return WantsPage(context)
                         ? Page(texts[NotificationsTexts.UnsubscribeInvalid], string.Empty, StatusCodes.Status404NotFound)
-                        : throw new BusinessException(NotificationsErrorCodes.InvalidUnsubscribeLink, StatusCodes.Status404NotFound);
+                        : throw new NotFoundException(NotificationsErrorCodes.InvalidUnsubscribeLink);
                 }
 
                 return Page(Text(texts, NotificationsTexts.UnsubscribeConfirm, request.Category, Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribeButton])}</button></form>");

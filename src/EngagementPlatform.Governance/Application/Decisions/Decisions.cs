@@ -8,7 +8,6 @@ using EngagementPlatform.Governance.Jobs;
 using EngagementPlatform.Governance.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.Governance.Application.Decisions;
@@ -111,7 +110,7 @@ public sealed class DecisionHandlers(
             throw new FieldValidationException(FrameworkErrorCodes.EntityNotFound, new Dictionary<string, string[]>
             {
                 ["councilId"] = ["There is no such council."],
-            }, StatusCodes.Status404NotFound);
+            }, RefusalKind.NotFound);
         }
 
         var decision = new Decision(Guid.CreateVersion7(), command.CouncilId, command.Title.Trim(), command.Method, command.Options ?? [])
@@ -177,7 +176,7 @@ public sealed class DecisionHandlers(
                 var today = await calendar.TodayAsync(cancellationToken);
                 if (council.RequireComplianceToVote && !council.ComplianceOn(today).Compliant)
                 {
-                    throw new BusinessException(GovernanceErrorCodes.CouncilNotCompliant, StatusCodes.Status409Conflict);
+                    throw new StateConflictException(GovernanceErrorCodes.CouncilNotCompliant);
                 }
 
                 decision.OpenVoting(clock.Now, council.VotingHoldersOn(today));

@@ -137,14 +137,14 @@ public sealed class InputHandlers(
                        ?? throw new EntityNotFoundException(nameof(Decision), command.Token);
         if (!decision.AllowPublicInput)
         {
-            throw new BusinessException(GovernanceErrorCodes.PublicInputNotAllowed, 403);
+            throw new NotPermittedException(GovernanceErrorCodes.PublicInputNotAllowed);
         }
 
         await db.LockDecisionAsync(decision.Id, cancellationToken);
         var received = await db.DecisionInputs.CountAsync(i => i.DecisionId == decision.Id && i.AuthorUserId == null, cancellationToken);
         if (received >= options.Value.MaxPerDecision)
         {
-            throw new BusinessException(GovernanceErrorCodes.PublicInputLimitReached, StatusCodes.Status422UnprocessableEntity)
+            throw new RuleBrokenException(GovernanceErrorCodes.PublicInputLimitReached)
                 .WithData("limit", options.Value.MaxPerDecision);
         }
 
@@ -198,7 +198,7 @@ public sealed class InputHandlers(
     {
         var hash = Hash(command.Token.Trim());
         var input = await db.DecisionInputs.FirstOrDefaultAsync(i => i.EmailConfirmationHash == hash, cancellationToken)
-                    ?? throw new BusinessException(GovernanceErrorCodes.ConfirmationLinkInvalid, StatusCodes.Status404NotFound);
+                    ?? throw new NotFoundException(GovernanceErrorCodes.ConfirmationLinkInvalid);
         var lower = input.PublicEmail!.ToLowerInvariant();
         var same = await db.DecisionInputs
             .Where(i => i.DecisionId == input.DecisionId && i.PublicEmail != null && i.PublicEmail.ToLower() == lower)

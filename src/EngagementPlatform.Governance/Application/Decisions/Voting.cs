@@ -9,7 +9,6 @@ using EngagementPlatform.Governance.Domain.Voting;
 using EngagementPlatform.Governance.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.Governance.Application.Decisions;
@@ -168,7 +167,7 @@ public sealed class VotingHandlers(IGovernanceDbContext db, IClock clock, ICurre
                        ?? throw new EntityNotFoundException(nameof(Decision), query.DecisionId);
         if (decision.VotingClosedAt is null || decision.TallyJson is null)
         {
-            throw new BusinessException(GovernanceErrorCodes.TallyNotAvailable, StatusCodes.Status409Conflict);
+            throw new StateConflictException(GovernanceErrorCodes.TallyNotAvailable);
         }
 
         return query.Recount ? await CountAsync(decision, cancellationToken) : JsonSerializer.Deserialize<Tally>(decision.TallyJson, Json)!;
@@ -179,7 +178,7 @@ public sealed class VotingHandlers(IGovernanceDbContext db, IClock clock, ICurre
         var decision = await db.LoadDecisionAsync(query.DecisionId, cancellationToken, tracking: false);
         if (decision.SecretBallot)
         {
-            throw new BusinessException(GovernanceErrorCodes.SecretBallot, StatusCodes.Status409Conflict);
+            throw new StateConflictException(GovernanceErrorCodes.SecretBallot);
         }
 
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.DecisionId == decision.Id && b.VoterUserId != null).ToListAsync(cancellationToken);

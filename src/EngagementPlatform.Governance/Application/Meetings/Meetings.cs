@@ -2,7 +2,6 @@ using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Permissions;
-using Microsoft.AspNetCore.Http;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
 using EngagementPlatform.Governance.Application.Councils;
@@ -175,7 +174,7 @@ public sealed class MeetingHandlers(IGovernanceDbContext db, IClock clock, IUser
             // Asking on someone else's behalf is for the staff who run the meeting, and only for real people.
             if (!await permissions.IsGrantedAsync(GovernancePermissions.MeetingsManage, cancellationToken))
             {
-                throw new BusinessException(FrameworkErrorCodes.Forbidden, StatusCodes.Status403Forbidden);
+                throw new NotPermittedException(FrameworkErrorCodes.Forbidden);
             }
 
             if (!(await users.FindAsync([forUser], cancellationToken)).ContainsKey(forUser))

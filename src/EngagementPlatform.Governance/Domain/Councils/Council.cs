@@ -53,18 +53,18 @@ public sealed class Council : FullAuditedAggregateRoot<Guid>, IMultiTenant
     {
         if (termEnd is { } end && end <= termStart)
         {
-            throw new BusinessException(GovernanceErrorCodes.InvalidTerm, 400);
+            throw new InvalidRequestException(GovernanceErrorCodes.InvalidTerm);
         }
 
         var seat = FindSeat(seatId);
         if (seat.Assignments.Any(a => a.Overlaps(termStart, termEnd)))
         {
-            throw new BusinessException(GovernanceErrorCodes.SeatOccupied, 409);
+            throw new StateConflictException(GovernanceErrorCodes.SeatOccupied);
         }
 
         if (_seats.SelectMany(s => s.Assignments).Any(a => a.UserId == userId && a.Overlaps(termStart, termEnd)))
         {
-            throw new BusinessException(GovernanceErrorCodes.AlreadySeated, 409);
+            throw new StateConflictException(GovernanceErrorCodes.AlreadySeated);
         }
 
         return seat.AddAssignment(userId, termStart, termEnd);
@@ -73,7 +73,7 @@ public sealed class Council : FullAuditedAggregateRoot<Guid>, IMultiTenant
     /// <summary>Ends the current holder's term today: the seat is vacant from today on; the history stays.</summary>
     public SeatAssignment EndCurrentTerm(Guid seatId, DateOnly today)
     {
-        var current = FindSeat(seatId).HolderOn(today) ?? throw new BusinessException(GovernanceErrorCodes.SeatVacant, 409);
+        var current = FindSeat(seatId).HolderOn(today) ?? throw new StateConflictException(GovernanceErrorCodes.SeatVacant);
         current.EndOn(today);
         return current;
     }

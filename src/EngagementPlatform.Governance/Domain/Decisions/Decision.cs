@@ -3,7 +3,6 @@ using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
-using Microsoft.AspNetCore.Http;
 
 namespace EngagementPlatform.Governance.Domain.Decisions;
 
@@ -122,7 +121,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     {
         if (State != DecisionState.OpenForInput)
         {
-            throw new BusinessException(GovernanceErrorCodes.InputClosed, StatusCodes.Status409Conflict);
+            throw new StateConflictException(GovernanceErrorCodes.InputClosed);
         }
 
         return new DecisionInput(Guid.CreateVersion7(), Id, authorUserId, publicName, publicEmail, text, isCommunity, now);
@@ -140,7 +139,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         if (input.AuthorUserId is not null)
         {
             // A member's input is always answered: staff cannot silence members by calling them spam.
-            throw new BusinessException(GovernanceErrorCodes.OnlyPublicInputIsSpam, StatusCodes.Status422UnprocessableEntity);
+            throw new RuleBrokenException(GovernanceErrorCodes.OnlyPublicInputIsSpam);
         }
 
         input.MarkSpam(spam, now);
@@ -151,7 +150,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     {
         if (State is not (DecisionState.Draft or DecisionState.OpenForInput))
         {
-            throw new BusinessException(GovernanceErrorCodes.RecusalTooLate, StatusCodes.Status409Conflict);
+            throw new StateConflictException(GovernanceErrorCodes.RecusalTooLate);
         }
 
         Recusals.RemoveAll(r => r.UserId == userId);
@@ -174,7 +173,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         var electorate = holders.Where(h => !recused.Contains(h.UserId)).DistinctBy(h => h.UserId).ToList();
         if (electorate.Count == 0)
         {
-            throw new BusinessException(GovernanceErrorCodes.NoEligibleVoters, StatusCodes.Status422UnprocessableEntity);
+            throw new RuleBrokenException(GovernanceErrorCodes.NoEligibleVoters);
         }
 
         foreach (var (userId, category) in electorate)
@@ -208,18 +207,17 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     {
         if (State != DecisionState.Voting)
         {
-            throw new BusinessException(
-                State is DecisionState.Draft or DecisionState.OpenForInput ? GovernanceErrorCodes.VotingNotOpen : GovernanceErrorCodes.VotingClosed,
-                StatusCodes.Status409Conflict);
+            throw new StateConflictException(
+                State is DecisionState.Draft or DecisionState.OpenForInput ? GovernanceErrorCodes.VotingNotOpen : GovernanceErrorCodes.VotingClosed);
         }
 
         if (!IsVotingOpen(now))
         {
-            throw new BusinessException(GovernanceErrorCodes.VotingClosed, StatusCodes.Status409Conflict);
+            throw new StateConflictException(GovernanceErrorCodes.VotingClosed);
         }
 
         return _voters.FirstOrDefault(v => v.UserId == userId)
-               ?? throw new BusinessException(GovernanceErrorCodes.NotEligible, StatusCodes.Status403Forbidden);
+               ?? throw new NotPermittedException(GovernanceErrorCodes.NotEligible);
     }
 
     /// <summary>The key a secret ballot is stored under while voting is open.</summary>
@@ -263,8 +261,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
         {
             throw new FieldValidationException(
                 GovernanceErrorCodes.InputsNotAnswered,
-                new Dictionary<string, string[]> { ["inputUses"] = [GovernanceTexts.InputsWithoutAnswer] },
-                StatusCodes.Status422UnprocessableEntity).WithData("inputs", string.Join(", ", unanswered));
+                new Dictionary<string, string[]> { ["inputUses"] = [GovernanceTexts.InputsWithoutAnswer] }, RefusalKind.RuleBroken).WithData("inputs", string.Join(", ", unanswered));
         }
 
         foreach (var input in counted)
@@ -336,7 +333,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
 
     /// <summary>Refuses a lifecycle action; the state and the action are words, so the message reads in one language.</summary>
     internal BusinessException Illegal(string action)
-        => new BusinessException(GovernanceErrorCodes.IllegalTransition, StatusCodes.Status409Conflict)
+        => new StateConflictException(GovernanceErrorCodes.IllegalTransition)
             .WithData("state", StateWord)
             .WithData("action", LocalizableWord.Action(action));
 

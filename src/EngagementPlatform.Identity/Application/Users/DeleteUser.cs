@@ -15,7 +15,7 @@ public sealed class DeleteUserHandler(UserManager<User> users, ICurrentUser curr
         var user = await users.FindByIdAsync(command.Id.ToString()) ?? throw new EntityNotFoundException(nameof(User), command.Id);
         if (user.Id == currentUser.Id)
         {
-            throw new BusinessException(IdentityErrorCodes.CannotDeleteSelf, 409);
+            throw new StateConflictException(IdentityErrorCodes.CannotDeleteSelf);
         }
 
         // Soft delete (the unit of work turns the removal into IsDeleted): history that names this user stays readable.

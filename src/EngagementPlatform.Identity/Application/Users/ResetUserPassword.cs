@@ -28,7 +28,7 @@ public sealed class ResetUserPasswordHandler(UserManager<User> users, ICurrentUs
         var user = await users.FindByIdAsync(command.Id.ToString()) ?? throw new EntityNotFoundException(nameof(User), command.Id);
         if (user.Id == currentUser.Id)
         {
-            throw new BusinessException(IdentityErrorCodes.CannotResetOwnPassword, 409);
+            throw new StateConflictException(IdentityErrorCodes.CannotResetOwnPassword);
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);

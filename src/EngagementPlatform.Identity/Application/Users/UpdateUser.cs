@@ -47,7 +47,7 @@ public sealed class UpdateUserHandler(UserManager<User> users, RoleManager<Role>
             && !request.RoleNames.Contains(RoleNames.Admin, StringComparer.OrdinalIgnoreCase)
             && await users.IsInRoleAsync(user, RoleNames.Admin))
         {
-            throw new BusinessException(IdentityErrorCodes.CannotRemoveOwnAdminRole, 409);
+            throw new StateConflictException(IdentityErrorCodes.CannotRemoveOwnAdminRole);
         }
 
         user.Email = request.Email.Trim();

@@ -3,7 +3,6 @@ using EngagementPlatform.SaaS.Domain;
 using EngagementPlatform.SaaS.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.SaaS.Application.Editions;
@@ -64,8 +63,7 @@ public sealed class EditionHandlers(ISaasDbContext db)
         {
             throw new FieldValidationException(
                 SaasErrorCodes.DuplicateEditionName,
-                new Dictionary<string, string[]> { ["name"] = [$"A plan named '{name}' already exists."] },
-                StatusCodes.Status409Conflict).WithData("name", name);
+                new Dictionary<string, string[]> { ["name"] = [$"A plan named '{name}' already exists."] }, RefusalKind.StateConflict).WithData("name", name);
         }
 
         edition.Name = name;
@@ -84,7 +82,7 @@ public sealed class EditionHandlers(ISaasDbContext db)
                       ?? throw new EntityNotFoundException(nameof(Edition), command.Id);
         if (await db.Tenants.AnyAsync(t => t.EditionId == edition.Id, cancellationToken))
         {
-            throw new BusinessException(SaasErrorCodes.EditionInUse, StatusCodes.Status409Conflict);
+            throw new StateConflictException(SaasErrorCodes.EditionInUse);
         }
 
         db.Editions.Remove(edition);

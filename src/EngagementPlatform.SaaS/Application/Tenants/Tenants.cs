@@ -8,7 +8,6 @@ using EngagementPlatform.SaaS.Domain;
 using EngagementPlatform.SaaS.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -202,8 +201,7 @@ public sealed class TenantHandlers(ISaasDbContext db, IDataSeeder seeder, Tenant
         {
             throw new FieldValidationException(
                 SaasErrorCodes.DuplicateTenantName,
-                new Dictionary<string, string[]> { ["name"] = [$"A partnership named '{name}' already exists."] },
-                StatusCodes.Status409Conflict).WithData("name", name);
+                new Dictionary<string, string[]> { ["name"] = [$"A partnership named '{name}' already exists."] }, RefusalKind.StateConflict).WithData("name", name);
         }
     }
 
