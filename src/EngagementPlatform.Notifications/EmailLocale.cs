@@ -1,3 +1,4 @@
+using EngagementPlatform.Governance;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Notifications.Sending;
@@ -39,8 +40,8 @@ public sealed class EmailLocale(ICurrentTenant currentTenant, ITenantStore tenan
         return name is null ? url : $"{url}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{MultiTenancyConstants.TenantHeader}={Uri.EscapeDataString(name)}";
     }
 
-    /// <summary>The web app's page for a decision (the route the Angular app has: /decisions/:id).</summary>
-    public Task<string> DecisionLinkAsync(Guid decisionId, CancellationToken cancellationToken) => AppLinkAsync($"/decisions/{decisionId}", cancellationToken);
+    /// <summary>The web app's page for a decision (Governance names its routes in its contracts).</summary>
+    public Task<string> DecisionLinkAsync(Guid decisionId, CancellationToken cancellationToken) => AppLinkAsync(GovernanceRoutes.Decision(decisionId), cancellationToken);
 
     /// <summary>The signed-in page where a person chooses which emails they get.</summary>
     public Task<string> PreferencesLinkAsync(CancellationToken cancellationToken) => AppLinkAsync("/notifications/preferences", cancellationToken);
