@@ -20,6 +20,7 @@ public sealed class SaasModule : IModule
         services.AddSingleton<TenantCache>();
         services.AddScoped<ITenantStore, TenantStore>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();
+        services.AddScoped<Framework.Features.IFeatureChecker, Features.EditionFeatureChecker>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSaasEndpoints();
