@@ -15,6 +15,7 @@ using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.SaaS;
 using FluentValidation;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -76,9 +77,13 @@ public static class EngagementPlatformHost
             dataProtection.ProtectKeysWithCertificate(keyCertificate);
         }
 
-        // Hangfire keeps its storage and filters in statics (JobStorage.Current, GlobalJobFilters). Registering this
-        // host's own storage and filter provider first means two hosts in one process (the test fixtures run several)
-        // never schedule into each other's database or run each other's tenant filter.
+        // Hangfire keeps process-wide statics (JobStorage.Current, JobActivator.Current, GlobalJobFilters, the log
+        // provider), and AddHangfire registers this host's JobStorage, job activator and filter provider as "whatever
+        // the static holds when first asked". Several hosts share a process in the tests, so each host registers its
+        // own first (AddHangfire only adds what is missing): its storage, its filter provider and, above all, its job
+        // activator. Without the last, a job server took JobActivator.Current, which the most recently configured
+        // host had set to its own container, and ran this host's jobs with another host's services and database
+        // (docs/adr/0008-hangfire-per-host-services.md).
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
@@ -86,6 +91,7 @@ public static class EngagementPlatformHost
             QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)),
         };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
             JobFilterProviders.Providers,
             new JobFilterCollection { new TenantJobFilter(sp.GetRequiredService<ICurrentTenant>()) }));
@@ -95,7 +101,12 @@ public static class EngagementPlatformHost
             .UseRecommendedSerializerSettings());
         if (web && !GeneratingOpenApiDocument && configuration.GetValue("Hangfire:Server:Enabled", true))
         {
-            services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
+            services.AddHangfireServer((sp, o) =>
+            {
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0));
+                o.Activator = sp.GetRequiredService<JobActivator>();
+                o.FilterProvider = sp.GetRequiredService<IJobFilterProvider>();
+            });
             services.AddHostedService<RecurringJobsRegistration>();
         }
 

@@ -45,7 +45,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
             good.Add((await QueueAsync(app.BetaId, email, p, ageSeconds: 40 - i), email));
         }
 
-        (await app.DispatchAsync()).ShouldBe(good.Count);
+        (await app.DeliverAsync()).ShouldBe(good.Count);
 
         foreach (var id in bad)
         {
@@ -63,7 +63,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
         }
 
         // Nothing is left for a second run to pick up again.
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         (await RowAsync(bad[0])).Attempts.ShouldBe(1);
     }
 
@@ -74,7 +74,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
         var email = $"{p}@alpha.test";
         var id = await QueueAsync(app.AlphaId, email, p, ageSeconds: 30, attempts: 24);
 
-        await app.DispatchAsync();
+        await app.DeliverAsync();
 
         var row = await RowAsync(id);
         row.Status.ShouldBe(OutboxStatus.Failed);
@@ -102,7 +102,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
             if (sends == 1)
             {
                 app.Clock.Advance(TimeSpan.FromSeconds(11));
-                second = await app.DispatchAsync();
+                second = await app.DeliverAsync();
             }
         });
 
@@ -137,7 +137,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
         var first = await SenderAsync(leaseSeconds: 10, afterSend: async _ =>
         {
             app.Clock.Advance(TimeSpan.FromSeconds(4));
-            others.Add(await app.DispatchAsync());
+            others.Add(await app.DeliverAsync());
         });
 
         (await first()).ShouldBe(emails.Length);

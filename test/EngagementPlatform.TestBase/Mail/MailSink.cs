@@ -1,12 +1,12 @@
 using MimeKit;
 
-namespace EngagementPlatform.Notifications.Tests.Support;
+namespace EngagementPlatform.TestBase;
 
 /// <summary>
 /// The real SMTP server the test script starts (Debian's aiosmtpd, a maildir). One sink serves every test class,
 /// so a test only ever looks at messages addressed to recipients it created itself.
 /// </summary>
-internal static class MailSink
+public static class MailSink
 {
     public static string Host => Variable("EP_TEST_SMTP_HOST");
 
@@ -56,7 +56,7 @@ internal static class MailSink
             : throw new InvalidOperationException($"{name} is not set. Run the tests with etc/scripts/test.sh, which starts a real SMTP sink and sets EP_TEST_SMTP_HOST, EP_TEST_SMTP_PORT and EP_TEST_SMTP_DIR.");
 }
 
-internal static class MimeMessageExtensions
+public static class MimeMessageExtensions
 {
     public static string Recipient(this MimeMessage message) => message.To.Mailboxes.Single().Address.ToLowerInvariant();
 
