@@ -11,7 +11,6 @@ using EngagementPlatform.Identity;
 using EngagementPlatform.Identity.Keys;
 using EngagementPlatform.Identity.Tokens;
 using EngagementPlatform.Notifications;
-using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.SaaS;
 using FluentValidation;
 using Hangfire;
@@ -59,6 +58,7 @@ public static class EngagementPlatformHost
         foreach (var module in Modules)
         {
             module.ConfigureServices(services, configuration);
+            services.AddSingleton(module); // for RecurringJobsRegistration (a test may add its own module)
         }
 
         services.AddEngagementPlatformPersistence(connectionString);
@@ -282,15 +282,18 @@ public static class EngagementPlatformHost
 }
 
 /// <summary>
-/// Registers the recurring jobs when the host starts (not while it is merely built, as the build-time OpenAPI
-/// generation does): the outbox sweep is the safety net behind the wake-up after each commit, so due mail
-/// (retries included) goes out within a minute.
+/// Registers every module's recurring jobs when the host starts (not while it is merely built, as the build-time
+/// OpenAPI generation does), through <see cref="IModule.RegisterRecurringJobs"/>.
 /// </summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
+internal sealed class RecurringJobsRegistration(IEnumerable<IModule> modules, IRecurringJobs jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, job => job.RunAsync(), Cron.Minutely());
+        foreach (var module in modules)
+        {
+            module.RegisterRecurringJobs(jobs);
+        }
+
         return Task.CompletedTask;
     }
 

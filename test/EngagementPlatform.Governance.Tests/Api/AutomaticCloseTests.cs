@@ -1,13 +1,7 @@
 namespace EngagementPlatform.Governance.Tests.Api;
 
 /// <summary>With the Hangfire server running in the host, as in production.</summary>
-public sealed class JobsFixture : TwoTenantFixture
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Hangfire:Server:Enabled"] = "true" };
-}
-
-[Collection(JobServerCollection.Name)]
-public sealed class AutomaticCloseTests(JobsFixture app) : IClassFixture<JobsFixture>
+public sealed class AutomaticCloseTests(JobServerFixture app) : IClassFixture<JobServerFixture>
 {
     [Fact]
     public async Task Voting_closes_by_itself_at_the_deadline_and_the_tally_is_frozen()

@@ -19,6 +19,27 @@ public static class MailSink
 
     public static IReadOnlyList<MimeMessage> To(params string[] addresses) => To((IEnumerable<string>)addresses);
 
+    /// <summary>Waits (at most a minute) until <paramref name="count"/> messages reached <paramref name="address"/>; fails if the count differs.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count)
+    {
+        var deadline = DateTime.UtcNow + JobServerFixture.Patience;
+        while (true)
+        {
+            var found = To(address);
+            if (found.Count >= count || DateTime.UtcNow > deadline)
+            {
+                if (found.Count != count)
+                {
+                    throw new Xunit.Sdk.XunitException($"Expected {count} message(s) to {address}, found {found.Count}.");
+                }
+
+                return found;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>The .eml files (or maildir entries) in <paramref name="folder"/> addressed to any of <paramref name="addresses"/>.</summary>
     public static IReadOnlyList<MimeMessage> In(string folder, IEnumerable<string> addresses)
     {
