@@ -90,6 +90,13 @@ public sealed class EngagementPlatformDbContext(
         modelBuilder.ConfigureGovernance();
         modelBuilder.ConfigureNotifications();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
+        modelBuilder.Entity<Framework.Jobs.JobOccurrence>(b =>
+        {
+            b.ToTable("job_occurrences", "platform");
+            b.HasKey(o => o.Key); // the unique index that makes a second claim of an occurrence a no-op
+            b.Property(o => o.Key).HasMaxLength(Framework.Jobs.JobOccurrence.MaxKeyLength);
+            b.HasIndex(o => o.CreatedAt); // for pruning old occurrences
+        });
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null).ToList())
         {

@@ -23,6 +23,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IGovernanceDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<Framework.Jobs.IJobOccurrences, JobOccurrences>();
         return services;
     }
 

@@ -20,10 +20,14 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<IPermissionDefinitionProvider, GovernancePermissionDefinitionProvider>();
         services.AddTransient<CloseVotingJob>();
         services.AddTransient<VotingReminderJob>();
+        services.AddTransient<CloseOverdueVotingJob>();
         services.Configure<Application.Decisions.PublicInputOptions>(configuration.GetSection("Governance:PublicInput"));
         // The host pipeline runs UseRateLimiter(); this module only adds its policy.
         services.AddRateLimiter(o => o.AddPolicy<string, PublicRateLimitPolicy>(PublicRateLimitPolicy.Name));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGovernanceEndpoints();
+
+    public void RegisterRecurringJobs(Framework.Jobs.IRecurringJobs jobs)
+        => jobs.AddOrUpdateForEachTenant<CloseOverdueVotingJob>(CloseOverdueVotingJob.Module, CloseOverdueVotingJob.Purpose, CloseOverdueVotingJob.Cron, "Etc/UTC");
 }

@@ -11,10 +11,10 @@ using EngagementPlatform.Identity;
 using EngagementPlatform.Identity.Keys;
 using EngagementPlatform.Identity.Tokens;
 using EngagementPlatform.Notifications;
-using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.SaaS;
 using FluentValidation;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -58,6 +58,7 @@ public static class EngagementPlatformHost
         foreach (var module in Modules)
         {
             module.ConfigureServices(services, configuration);
+            services.AddSingleton(module); // for RecurringJobsRegistration (a test may add its own module)
         }
 
         services.AddEngagementPlatformPersistence(connectionString);
@@ -76,9 +77,13 @@ public static class EngagementPlatformHost
             dataProtection.ProtectKeysWithCertificate(keyCertificate);
         }
 
-        // Hangfire keeps its storage and filters in statics (JobStorage.Current, GlobalJobFilters). Registering this
-        // host's own storage and filter provider first means two hosts in one process (the test fixtures run several)
-        // never schedule into each other's database or run each other's tenant filter.
+        // Hangfire keeps process-wide statics (JobStorage.Current, JobActivator.Current, GlobalJobFilters, the log
+        // provider), and AddHangfire registers this host's JobStorage, job activator and filter provider as "whatever
+        // the static holds when first asked". Several hosts share a process in the tests, so each host registers its
+        // own first (AddHangfire only adds what is missing): its storage, its filter provider and, above all, its job
+        // activator. Without the last, a job server took JobActivator.Current, which the most recently configured
+        // host had set to its own container, and ran this host's jobs with another host's services and database
+        // (docs/adr/0008-hangfire-per-host-services.md).
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
@@ -86,6 +91,7 @@ public static class EngagementPlatformHost
             QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)),
         };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
             JobFilterProviders.Providers,
             new JobFilterCollection { new TenantJobFilter(sp.GetRequiredService<ICurrentTenant>()) }));
@@ -95,7 +101,12 @@ public static class EngagementPlatformHost
             .UseRecommendedSerializerSettings());
         if (web && !GeneratingOpenApiDocument && configuration.GetValue("Hangfire:Server:Enabled", true))
         {
-            services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
+            services.AddHangfireServer((sp, o) =>
+            {
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0));
+                o.Activator = sp.GetRequiredService<JobActivator>();
+                o.FilterProvider = sp.GetRequiredService<IJobFilterProvider>();
+            });
             services.AddHostedService<RecurringJobsRegistration>();
         }
 
@@ -271,15 +282,18 @@ public static class EngagementPlatformHost
 }
 
 /// <summary>
-/// Registers the recurring jobs when the host starts (not while it is merely built, as the build-time OpenAPI
-/// generation does): the outbox sweep is the safety net behind the wake-up after each commit, so due mail
-/// (retries included) goes out within a minute.
+/// Registers every module's recurring jobs when the host starts (not while it is merely built, as the build-time
+/// OpenAPI generation does), through <see cref="IModule.RegisterRecurringJobs"/>.
 /// </summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
+internal sealed class RecurringJobsRegistration(IEnumerable<IModule> modules, IRecurringJobs jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringJobId, job => job.RunAsync(), Cron.Minutely());
+        foreach (var module in modules)
+        {
+            module.RegisterRecurringJobs(jobs);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Jobs;
 using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Notifications.Http;
@@ -28,6 +29,13 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<OutboxDispatcher>();
         services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<OutboxSweepJob>();
+    }
+
+    public void RegisterRecurringJobs(IRecurringJobs jobs)
+    {
+        jobs.Remove(OutboxSweepJob.LegacyRecurringJobId);
+        jobs.AddOrUpdateForHost<OutboxSweepJob>(OutboxSweepJob.Module, OutboxSweepJob.Purpose, Hangfire.Cron.Minutely(), "Etc/UTC");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNotificationsEndpoints();

@@ -19,6 +19,7 @@ public sealed class SaasModule : IModule
         services.AddSingleton<IPermissionDefinitionProvider, SaasPermissionDefinitionProvider>();
         services.AddSingleton<TenantCache>();
         services.AddScoped<ITenantStore, TenantStore>();
+        services.AddScoped<Framework.Jobs.IActiveTenants, ActiveTenants>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();
         services.AddScoped<Framework.Features.IFeatureChecker, Features.EditionFeatureChecker>();
     }

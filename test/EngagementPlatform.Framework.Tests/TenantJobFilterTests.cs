@@ -17,6 +17,13 @@ public static class ReminderJob
     }
 }
 
+public static class TenantReportJob
+{
+    public static void Build(JobTenant tenant)
+    {
+    }
+}
+
 public sealed class TenantJobFilterTests
 {
     private static readonly Guid Alpha = Guid.Parse("aaaaaaaa-0000-0000-0000-000000000001");
@@ -76,9 +83,48 @@ public sealed class TenantJobFilterTests
         }
     }
 
-    private IDictionary<string, object> Enqueue(string jobId)
+    [Fact]
+    public void A_job_that_names_its_tenant_is_stored_with_it_even_when_created_on_the_host_and_runs_in_it()
     {
-        var create = new CreateContext(_storage, _storage.Connection, Job.FromExpression(() => ReminderJob.Send()), new EnqueuedState());
+        // As the recurring job scheduler creates a per-tenant recurring job: no tenant current, the tenant an argument.
+        Enqueue("job-4", Job.FromExpression(() => TenantReportJob.Build(new JobTenant(Alpha))))["TenantId"].ShouldBe(Alpha.ToString());
+        using (_currentTenant.Change(Beta, "beta"))
+        {
+            Enqueue("job-5", Job.FromExpression(() => TenantReportJob.Build(new JobTenant(Alpha))))["TenantId"].ShouldBe(Alpha.ToString(), "the named tenant, not the caller's");
+        }
+
+        var perform = PerformContext("job-4");
+        _filter.OnPerforming(new PerformingContext(perform));
+        _currentTenant.Id.ShouldBe(Alpha);
+        _filter.OnPerformed(new PerformedContext(perform, result: null, canceled: false, exception: null));
+        _currentTenant.Id.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("governance", "close-voting", true)]
+    [InlineData("compensation", "stipend-reminder-2", true)]
+    [InlineData("Governance", "close-voting", false)]
+    [InlineData("governance", "close voting", false)]
+    [InlineData("governance", "close:voting", false)]
+    [InlineData("governance", "", false)]
+    public void Recurring_job_ids_are_module_and_purpose_in_lower_case(string module, string purpose, bool valid)
+    {
+        if (valid)
+        {
+            RecurringJobIds.For(module, purpose).ShouldBe($"{module}:{purpose}");
+            RecurringJobIds.For(module, purpose, Alpha).ShouldBe($"{module}:{purpose}:{Alpha:N}");
+        }
+        else
+        {
+            Should.Throw<ArgumentException>(() => RecurringJobIds.For(module, purpose));
+        }
+    }
+
+    private IDictionary<string, object> Enqueue(string jobId) => Enqueue(jobId, Job.FromExpression(() => ReminderJob.Send()));
+
+    private IDictionary<string, object> Enqueue(string jobId, Job job)
+    {
+        var create = new CreateContext(_storage, _storage.Connection, job, new EnqueuedState());
         _filter.OnCreating(new CreatingContext(create));
         // What the storage would persist for this job: parameters serialized as Hangfire does.
         foreach (var (name, value) in create.Parameters)

@@ -46,7 +46,7 @@ public sealed class DecisionFeedbackTests(MailFixture app, ITestOutputHelper out
 
         // Voting opened: every eligible voter (six seats) is told, once, as essential mail that says why.
         await _alpha.OpenVotingAsync(decisionId);
-        (await app.DispatchAsync()).ShouldBeGreaterThanOrEqualTo(6);
+        (await app.DeliverAsync()).ShouldBeGreaterThanOrEqualTo(6);
         var voterNames = new[] { c1, c2, v3, v4, v5, nv };
         var opened = MailSink.To(everyone).Where(m => m.Header("X-EngagementPlatform-Category") == "Essential" && !m.Title().StartsWith("Confirm your email", StringComparison.Ordinal)).ToList();
         opened.Select(m => m.Recipient()).OrderBy(a => a).ShouldBe(voterNames.Select(_alpha.Email).OrderBy(a => a));
@@ -72,7 +72,7 @@ public sealed class DecisionFeedbackTests(MailFixture app, ITestOutputHelper out
         await (await _alpha.RecordAsync(decisionId, "x", "y", inputs.Where(i => i.Author != c3).Select(i => (i.Id, i.Use, i.Explanation)).ToArray()))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "Governance:InputsNotAnswered");
         (await _alpha.OutboxAsync()).Where(r => r.Template == "decision-decided" && everyone.Contains(r.ToEmail)).ShouldBeEmpty();
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
 
         var outcome = $"The clinic opens Saturday mornings from March {p}.";
         var rationale = $"Members work on weekdays {p}.";
@@ -81,7 +81,7 @@ public sealed class DecisionFeedbackTests(MailFixture app, ITestOutputHelper out
         rows.Count.ShouldBe(7);
         rows.ShouldAllBe(r => r.Status == "Pending" && r.Category == "FeedbackLoop");
 
-        var sent = await app.DispatchAsync();
+        var sent = await app.DeliverAsync();
         sent.ShouldBeGreaterThanOrEqualTo(7);
         var decided = MailSink.To(everyone).Where(m => m.Header("X-EngagementPlatform-Category") == "FeedbackLoop").ToList();
         var perPerson = decided.GroupBy(m => m.Recipient()).ToDictionary(g => g.Key, g => g.Count());
@@ -142,7 +142,7 @@ public sealed class DecisionFeedbackTests(MailFixture app, ITestOutputHelper out
         decided.Single(m => m.Recipient() == publicEmail).Text().ShouldContain("Hello Rosa,");
 
         (await _alpha.OutboxAsync()).Where(r => everyone.Contains(r.ToEmail)).ShouldAllBe(r => r.Status == "Sent");
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         // 6 voting-opened + 7 decided + the one confirmation the public contributor answered.
         MailSink.To(everyone).Count.ShouldBe(14);
     }

@@ -58,7 +58,7 @@ public sealed class DkimTests(DkimFixture app) : IClassFixture<DkimFixture>
         var (decision, _) = await _alpha.DecisionAsync(council, $"Firma {p}");
         await _alpha.OpenVotingAsync(decision);
         await _alpha.DecideAsync(decision, [name]);
-        await app.DispatchAsync();
+        await app.DeliverAsync();
 
         var messages = MailSink.To(_alpha.Email(name));
         messages.Count.ShouldBe(2); // voting opened (essential) and the decision (with List-Unsubscribe)
@@ -97,15 +97,20 @@ public sealed class DkimTests(DkimFixture app) : IClassFixture<DkimFixture>
 }
 
 /// <summary>With no SMTP host configured, each message is written as an .eml file a person can open.</summary>
-public sealed class PickupFixture : TwoTenantFixture
+public sealed class PickupFixture : MailFixture
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "ep-pickup-" + Guid.NewGuid().ToString("N")[..8]);
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings
     {
-        ["Smtp:Host"] = string.Empty,
-        ["Smtp:PickupDirectory"] = Folder,
-    };
+        get
+        {
+            var settings = JobServerSettings;
+            settings["Smtp:Host"] = string.Empty;
+            settings["Smtp:PickupDirectory"] = Folder;
+            return settings;
+        }
+    }
 
     public override async Task DisposeAsync()
     {
@@ -135,7 +140,7 @@ public sealed class PickupDirectoryTests(PickupFixture app) : IClassFixture<Pick
         var council = await _alpha.CouncilAsync($"{p} council", [.. ids]);
         var (decision, _) = await _alpha.DecisionAsync(council, $"Pickup {p}");
         await _alpha.OpenVotingAsync(decision);
-        (await MailFixture.DispatchAsync(app.Factory)).ShouldBe(2);
+        (await app.DeliverAsync()).ShouldBe(2);
 
         var files = Directory.GetFiles(app.Folder);
         files.Length.ShouldBe(2);

@@ -1,14 +1,11 @@
 using EngagementPlatform.Identity;
 using EngagementPlatform.Framework.MultiTenancy;
-using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Notifications.Domain;
 using EngagementPlatform.Notifications.Persistence;
 using EngagementPlatform.Notifications.Sending;
 using EngagementPlatform.Notifications.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace EngagementPlatform.Notifications.Tests;
@@ -18,7 +15,111 @@ namespace EngagementPlatform.Notifications.Tests;
 /// mail, exhausted rows are never claimed, a slow sender never hands its rows to a second one, and every way in
 /// refuses an address the mail library would refuse.
 /// </summary>
-public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture>
+/// <summary>
+/// The mail fixture with a 10-second lease, no minutely sweep (the tests decide when a sender runs) and a mail
+/// transport the tests can hook into: after each message the server took, the hook may let time pass or start a
+/// second sender through the job server while the first is still in its batch.
+/// </summary>
+public sealed class LeaseFixture : MailFixture
+{
+    public HookedTransport Transport { get; private set; } = null!;
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Notifications:Outbox:LeaseSeconds"] = "10";
+            settings["Notifications:Outbox:BatchSize"] = "100";
+            return settings;
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Transport = Factory.Services.GetRequiredService<HookedTransport>();
+        Factory.Services.GetRequiredService<EngagementPlatform.Framework.Jobs.IRecurringJobs>()
+            .Remove(EngagementPlatform.Framework.Jobs.RecurringJobIds.For(OutboxSweepJob.Module, OutboxSweepJob.Purpose));
+    }
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IMailTransport));
+        services.AddSingleton(sp => new HookedTransport((IMailTransport)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<HookedTransport>());
+    }
+}
+
+/// <summary>
+/// The host's mail transport with a hook the test arms: it is called after each message the server took, with the
+/// number of the session (in the order senders opened them since the hook was armed) and of the message in it.
+/// </summary>
+public sealed class HookedTransport(IMailTransport inner) : IMailTransport
+{
+    private readonly List<int> _sends = [];
+    private Func<int, int, Task>? _afterSend;
+
+    public void Arm(Func<int, int, Task> afterSend)
+    {
+        lock (_sends)
+        {
+            _sends.Clear();
+            _afterSend = afterSend;
+        }
+    }
+
+    public void Disarm()
+    {
+        lock (_sends)
+        {
+            _afterSend = null;
+        }
+    }
+
+    /// <summary>How many messages each session sent since the hook was armed.</summary>
+    public int SendsIn(int session)
+    {
+        lock (_sends)
+        {
+            return session < _sends.Count ? _sends[session] : 0;
+        }
+    }
+
+    public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        var session = await inner.OpenAsync(cancellationToken);
+        lock (_sends)
+        {
+            if (_afterSend is null)
+            {
+                return session;
+            }
+
+            _sends.Add(0);
+            return new Session(this, session, _sends.Count - 1, _afterSend);
+        }
+    }
+
+    private sealed class Session(HookedTransport owner, IMailSession inner, int index, Func<int, int, Task> afterSend) : IMailSession
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(message, cancellationToken);
+            int sends;
+            lock (owner._sends)
+            {
+                sends = ++owner._sends[index];
+            }
+
+            await afterSend(index, sends);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
+
+public sealed class MailSafetyTests(LeaseFixture app) : IClassFixture<LeaseFixture>
 {
     private readonly Scenario _alpha = new(app);
 
@@ -45,7 +146,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
             good.Add((await QueueAsync(app.BetaId, email, p, ageSeconds: 40 - i), email));
         }
 
-        (await app.DispatchAsync()).ShouldBe(good.Count);
+        (await app.DeliverAsync()).ShouldBe(good.Count);
 
         foreach (var id in bad)
         {
@@ -63,7 +164,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
         }
 
         // Nothing is left for a second run to pick up again.
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         (await RowAsync(bad[0])).Attempts.ShouldBe(1);
     }
 
@@ -74,7 +175,7 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
         var email = $"{p}@alpha.test";
         var id = await QueueAsync(app.AlphaId, email, p, ageSeconds: 30, attempts: 24);
 
-        await app.DispatchAsync();
+        await app.DeliverAsync();
 
         var row = await RowAsync(id);
         row.Status.ShouldBe(OutboxStatus.Failed);
@@ -94,20 +195,27 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
             ids.Add(await QueueAsync(app.AlphaId, emails[i], p, ageSeconds: 20 - i));
         }
 
-        var second = 0;
-        // The first sender stalls on its first message until its lease is long gone; meanwhile a second sender
-        // claims the rows and sends them.
-        var first = await SenderAsync(leaseSeconds: 10, afterSend: async sends =>
+        // The first sender (a job on the host's server) stalls on its first message until its lease is long gone;
+        // meanwhile a second sender, another job on the same server, claims the rows and sends them.
+        app.Transport.Arm(async (session, sends) =>
         {
-            if (sends == 1)
+            if (session == 0 && sends == 1)
             {
                 app.Clock.Advance(TimeSpan.FromSeconds(11));
-                second = await app.DispatchAsync();
+                await app.RunJobAsync<OutboxDispatchJob>(job => job.RunAsync());
             }
         });
+        try
+        {
+            await app.RunJobAsync<OutboxDispatchJob>(job => job.RunAsync());
+        }
+        finally
+        {
+            app.Transport.Disarm();
+        }
 
-        await first();
-        second.ShouldBe(emails.Length);
+        app.Transport.SendsIn(0).ShouldBe(1);
+        app.Transport.SendsIn(1).ShouldBe(emails.Length);
 
         // The message in flight when the lease ran out went twice (at-least-once); nothing after it did.
         MailSink.To(emails[0]).Count.ShouldBe(2);
@@ -132,16 +240,29 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
             await QueueAsync(app.AlphaId, emails[i], p, ageSeconds: 20 - i);
         }
 
-        var others = new List<int>();
-        // Each message takes 4 of the lease's 10 seconds; after every one a second sender tries its luck.
-        var first = await SenderAsync(leaseSeconds: 10, afterSend: async _ =>
+        // Each message takes 4 of the lease's 10 seconds; after every one a second sender (another job) tries its luck.
+        var tries = 0;
+        app.Transport.Arm(async (session, _) =>
         {
-            app.Clock.Advance(TimeSpan.FromSeconds(4));
-            others.Add(await app.DispatchAsync());
+            if (session == 0)
+            {
+                app.Clock.Advance(TimeSpan.FromSeconds(4));
+                await app.RunJobAsync<OutboxDispatchJob>(job => job.RunAsync());
+                tries++;
+            }
         });
+        try
+        {
+            await app.RunJobAsync<OutboxDispatchJob>(job => job.RunAsync());
+        }
+        finally
+        {
+            app.Transport.Disarm();
+        }
 
-        (await first()).ShouldBe(emails.Length);
-        others.ShouldAllBe(n => n == 0);
+        app.Transport.SendsIn(0).ShouldBe(emails.Length);
+        tries.ShouldBe(emails.Length);
+        app.Transport.SendsIn(1).ShouldBe(0, "the other senders found nothing to claim");
         foreach (var email in emails)
         {
             MailSink.To(email).Count.ShouldBe(1, email);
@@ -223,43 +344,5 @@ public sealed class MailSafetyTests(MailFixture app) : IClassFixture<MailFixture
         using var scope = app.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<INotificationsDbContext>();
         return await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id);
-    }
-
-    /// <summary>A sender with its own lease length whose mail session calls <paramref name="afterSend"/> after each message the server took.</summary>
-    private Task<Func<Task<int>>> SenderAsync(int leaseSeconds, Func<int, Task> afterSend)
-    {
-        Func<Task<int>> run = async () =>
-        {
-            using var scope = app.Factory.Services.CreateScope();
-            var services = scope.ServiceProvider;
-            var options = Options.Create(new OutboxOptions { LeaseSeconds = leaseSeconds, BatchSize = 100 });
-            var dispatcher = new OutboxDispatcher(
-                services.GetRequiredService<INotificationsDbContext>(),
-                new HookedTransport(services.GetRequiredService<IMailTransport>(), afterSend),
-                services.GetRequiredService<MessageBuilder>(),
-                options,
-                services.GetRequiredService<IClock>(),
-                services.GetRequiredService<ILogger<OutboxDispatcher>>());
-            return await dispatcher.DispatchAsync();
-        };
-        return Task.FromResult(run);
-    }
-
-    private sealed class HookedTransport(IMailTransport inner, Func<int, Task> afterSend) : IMailTransport
-    {
-        public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => new Session(await inner.OpenAsync(cancellationToken), afterSend);
-
-        private sealed class Session(IMailSession inner, Func<int, Task> afterSend) : IMailSession
-        {
-            private int _sends;
-
-            public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-            {
-                await inner.SendAsync(message, cancellationToken);
-                await afterSend(++_sends);
-            }
-
-            public ValueTask DisposeAsync() => inner.DisposeAsync();
-        }
     }
 }

@@ -1,59 +1,31 @@
-using System.Globalization;
-using System.Net.Sockets;
 using EngagementPlatform.Notifications.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EngagementPlatform.Notifications.Tests;
 
 /// <summary>
-/// The application's mail server is down (its port has nothing listening). A second host on the same database,
-/// configured with the real sink, plays the application once the server is back.
+/// The application's mail server is down: the host's SMTP port is a relay (<see cref="SmtpRelay"/>) that hangs
+/// up on every connection until the test brings it back, when it forwards to the real sink. The host's own job
+/// server sends, throughout.
 /// </summary>
 public sealed class SmtpOutageFixture : MailFixture
 {
-    private static readonly int ClosedPort = FreePort();
-
-    private ApiFactory? _recovered;
-
-    public static Dictionary<string, string?> Outbox => new()
-    {
-        ["Notifications:Outbox:MaxAttempts"] = "3",
-        ["Notifications:Outbox:BaseBackoffSeconds"] = "60",
-    };
-
-    /// <summary>The same application and database, with the mail server reachable again.</summary>
-    public ApiFactory Recovered => _recovered ??= new ApiFactory(
-        ConnectionString,
-        base.Settings.Concat(Outbox).ToDictionary(),
-        services => services.AddSingleton<EngagementPlatform.Framework.Timing.IClock>(Clock));
+    public SmtpRelay Server { get; } = new(up: false);
 
     protected override IDictionary<string, string?> Settings
     {
         get
         {
-            var settings = base.Settings.Concat(Outbox).ToDictionary();
-            settings["Smtp:Port"] = ClosedPort.ToString(CultureInfo.InvariantCulture);
+            var settings = MailSettings(Server.Port);
+            settings["Notifications:Outbox:MaxAttempts"] = "3";
+            settings["Notifications:Outbox:BaseBackoffSeconds"] = "60";
             return settings;
         }
     }
 
     public override async Task DisposeAsync()
     {
-        if (_recovered is not null)
-        {
-            await _recovered.DisposeAsync();
-        }
-
         await base.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        await Server.DisposeAsync();
     }
 }
 
@@ -64,6 +36,7 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
     [Fact]
     public async Task Rows_stay_pending_with_the_error_while_the_server_is_down_and_are_delivered_when_it_is_back()
     {
+        app.Server.IsUp = false;
         var p = Scenario.Unique("down");
         var names = Enumerable.Range(1, 4).Select(i => $"{p}-{i}").ToArray();
         var emails = names.Select(_alpha.Email).ToArray();
@@ -77,7 +50,7 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
         var (decision, _) = await _alpha.DecisionAsync(council, $"Outage {p}");
         await _alpha.OpenVotingAsync(decision);
 
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         var rows = await RowsAsync(emails);
         rows.Count.ShouldBe(4);
         rows.ShouldAllBe(r => r.Status == "Pending" && r.Attempts == 1 && !string.IsNullOrEmpty(r.LastError));
@@ -85,17 +58,18 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
         MailSink.To(emails).ShouldBeEmpty();
 
         // Not due yet: the back-off holds the rows.
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         (await RowsAsync(emails)).ShouldAllBe(r => r.Attempts == 1);
 
         // The first retry comes after BaseBackoffSeconds (60 s); still down, still pending (3 attempts allowed).
         app.Clock.Advance(TimeSpan.FromSeconds(61));
-        (await app.DispatchAsync()).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         (await RowsAsync(emails)).ShouldAllBe(r => r.Status == "Pending" && r.Attempts == 2);
 
         // The server is back: every row goes out once, with the Message-ID of its row.
         app.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await MailFixture.DispatchAsync(app.Recovered)).ShouldBeGreaterThanOrEqualTo(4);
+        app.Server.IsUp = true;
+        (await app.DeliverAsync()).ShouldBe(4);
         var delivered = MailSink.To(emails);
         delivered.Select(m => m.Recipient()).OrderBy(a => a).ShouldBe(emails.OrderBy(a => a));
         rows = await RowsAsync(emails);
@@ -106,13 +80,14 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
             message.Title().ShouldBe($"Your vote is open: Outage {p}");
         }
 
-        (await MailFixture.DispatchAsync(app.Recovered)).ShouldBe(0);
+        (await app.DeliverAsync()).ShouldBe(0);
         MailSink.To(emails).Count.ShouldBe(4);
     }
 
     [Fact]
     public async Task After_the_last_attempt_a_row_fails_with_the_reason_and_requeue_delivers_it()
     {
+        app.Server.IsUp = false;
         var p = Scenario.Unique("fail");
         var name = $"{p}-1";
         var email = _alpha.Email(name);
@@ -120,14 +95,14 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
         var (decision, _) = await _alpha.DecisionAsync(council, $"Failing {p}");
         await _alpha.OpenVotingAsync(decision);
 
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(61));
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         var row = (await RowsAsync([email])).Single();
         (row.Status, row.Attempts).ShouldBe(("Pending", 2));
 
         app.Clock.Advance(TimeSpan.FromSeconds(121));
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         row = (await RowsAsync([email])).Single();
         (row.Status, row.Attempts).ShouldBe(("Failed", 3));
         row.LastError.ShouldNotBeNull();
@@ -137,7 +112,8 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
 
         // A failed row stays failed even when the server is back, until someone queues it again.
         app.Clock.Advance(TimeSpan.FromHours(2));
-        await MailFixture.DispatchAsync(app.Recovered);
+        app.Server.IsUp = true;
+        await app.DeliverAsync();
         MailSink.To(email).ShouldBeEmpty();
 
         using var member = await app.ClientAsync("alpha", name);
@@ -147,7 +123,7 @@ public sealed class SmtpOutageTests(SmtpOutageFixture app) : IClassFixture<SmtpO
         requeued.GetProperty("status").GetString()!.ShouldBe("Pending");
         requeued.GetProperty("attempts").GetInt32().ShouldBe(0);
 
-        (await MailFixture.DispatchAsync(app.Recovered)).ShouldBeGreaterThanOrEqualTo(1);
+        (await app.DeliverAsync()).ShouldBe(1);
         var delivered = MailSink.To(email).ShouldHaveSingleItem();
         delivered.MessageId.ShouldBe($"{row.Id:N}@{MailFixture.FromDomain}");
         (await RowsAsync([email])).Single().Status.ShouldBe("Sent");

@@ -40,7 +40,7 @@ public sealed class TemplateOverrideTests(MailFixture app) : IClassFixture<MailF
         await _beta.OpenVotingAsync(betaDecision);
         await _alpha.DecideAsync(alphaDecision, [alphaMember], outcome: $"Open until 8 pm {p}.");
         await _beta.DecideAsync(betaDecision, [betaMember], outcome: $"Open until 8 pm {p}.");
-        await app.DispatchAsync();
+        await app.DeliverAsync();
 
         var alphaMail = MailSink.To(_alpha.Email(alphaMember)).Single(m => m.Header("X-EngagementPlatform-Category") == "FeedbackLoop");
         alphaMail.Subject.ShouldBe($"Alpha council news: {title}");
@@ -57,7 +57,7 @@ public sealed class TemplateOverrideTests(MailFixture app) : IClassFixture<MailF
         var (again, _) = await _alpha.DecisionAsync(alphaCouncil, $"{title} again");
         await _alpha.OpenVotingAsync(again);
         await _alpha.DecideAsync(again, [alphaMember]);
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         MailSink.To(_alpha.Email(alphaMember)).Count(m => m.Subject == $"What came of your input: {title} again").ShouldBe(1);
     }
 

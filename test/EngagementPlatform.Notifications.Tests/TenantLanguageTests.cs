@@ -24,7 +24,7 @@ public sealed class TenantLanguageTests(MailFixture app) : IClassFixture<MailFix
         await scenario.VoteAsync("votante", decision);
         await scenario.CloseVotingAsync(decision);
         await (await scenario.RecordAsync(decision, "Se abre los sábados.", "Hay personal.", (input, "NotAdopted", "No hay personal los domingos."))).ShouldBeSuccessAsync();
-        await app.DispatchAsync();
+        await app.DeliverAsync();
 
         var received = MailSink.To(email).Where(m => m.Header("X-EngagementPlatform-Category") == "FeedbackLoop").ToList();
         received.Count.ShouldBe(1);

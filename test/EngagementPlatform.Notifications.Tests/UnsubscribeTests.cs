@@ -19,7 +19,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         var (first, _) = await _alpha.DecisionAsync(council, $"First {p}");
         await _alpha.OpenVotingAsync(first);
         await _alpha.DecideAsync(first, [leaver, stayer]);
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         var feedback = MailSink.To(leaverEmail, stayerEmail).Where(m => m.Title().Contains($"First {p}", StringComparison.Ordinal) && m.Header("X-EngagementPlatform-Category") == "FeedbackLoop").ToList();
         feedback.Count.ShouldBe(2);
         var link = feedback.Single(m => m.Recipient() == leaverEmail).Header(HeaderId.ListUnsubscribe).Trim('<', '>', ' ');
@@ -71,7 +71,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         var (second, _) = await _alpha.DecisionAsync(council, $"Second {p}");
         await _alpha.OpenVotingAsync(second);
         await _alpha.DecideAsync(second, [leaver, stayer]);
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         var secondMail = MailSink.To(leaverEmail, stayerEmail).Where(m => m.Title().Contains($"Second {p}", StringComparison.Ordinal)).ToList();
         secondMail.Where(m => m.Header("X-EngagementPlatform-Category") == "Essential").Select(m => m.Recipient()).OrderBy(a => a)
             .ShouldBe(new[] { leaverEmail, stayerEmail }.OrderBy(a => a));
@@ -87,7 +87,7 @@ public sealed class UnsubscribeTests(MailFixture app) : IClassFixture<MailFixtur
         var (third, _) = await _alpha.DecisionAsync(council, $"Third {p}");
         await _alpha.OpenVotingAsync(third);
         await _alpha.DecideAsync(third, [leaver]);
-        await app.DispatchAsync();
+        await app.DeliverAsync();
         MailSink.To(leaverEmail).Count(m => m.Subject == $"What came of your input: Third {p}").ShouldBe(1);
     }
 

@@ -13,8 +13,8 @@ public sealed class EmailLinkFixture : BrowserFixture
         {
             var settings = new Dictionary<string, string?>(base.Settings)
             {
-                ["Smtp:Host"] = Sink("EP_TEST_SMTP_HOST"),
-                ["Smtp:Port"] = Sink("EP_TEST_SMTP_PORT"),
+                ["Smtp:Host"] = MailSink.Host,
+                ["Smtp:Port"] = MailSink.Port.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:Security"] = "None",
                 ["Smtp:From"] = "EngagementPlatform <no-reply@mail.ep.test>",
             };
@@ -23,38 +23,7 @@ public sealed class EmailLinkFixture : BrowserFixture
     }
 
     /// <summary>Every message the sink received for <paramref name="address"/>.</summary>
-    public static IReadOnlyList<MimeMessage> MailTo(string address)
-    {
-        var folder = Path.Combine(Sink("EP_TEST_SMTP_DIR"), "new");
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        var found = new List<MimeMessage>();
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            var bytes = File.ReadAllBytes(file);
-            if (!System.Text.Encoding.Latin1.GetString(bytes).Contains(address, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            using var stream = new MemoryStream(bytes);
-            var message = MimeMessage.Load(stream);
-            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
-            {
-                found.Add(message);
-            }
-        }
-
-        return found;
-    }
-
-    private static string Sink(string name)
-        => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{name} is not set. Run the tests with etc/scripts/test.sh, which starts a real SMTP sink.");
+    public static IReadOnlyList<MimeMessage> MailTo(string address) => MailSink.To(address);
 }
 
 /// <summary>

@@ -63,14 +63,7 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
     public async Task Staff_see_the_outbox_filtered_by_status_with_recipient_template_and_attempts()
     {
         var email = await VotingOpenedEmailAsync();
-        // Send what is due now, as the background job does, so this page test does not hang on the job server
-        // (two job servers in one test process sometimes leave the row unclaimed: see the closing note of issue 5).
-        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Factory.Services))
-        {
-            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetRequiredService<EngagementPlatform.Notifications.Sending.OutboxDispatcher>(scope.ServiceProvider).DispatchAsync();
-        }
-
+        // The host's own job server sends it (ADR 0008: each host's server runs its jobs in its own container).
         var status = await SettledStatusAsync(email);
         status.ShouldBe("Sent");
 

@@ -10,8 +10,8 @@ public sealed class PublicInputBrowserFixture : BrowserFixture
         get
         {
             var settings = base.Settings;
-            settings["Smtp:Host"] = Environment.GetEnvironmentVariable("EP_TEST_SMTP_HOST");
-            settings["Smtp:Port"] = Environment.GetEnvironmentVariable("EP_TEST_SMTP_PORT");
+            settings["Smtp:Host"] = MailSink.Host;
+            settings["Smtp:Port"] = MailSink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Smtp:Security"] = "None";
             settings["Smtp:From"] = "EngagementPlatform <no-reply@mail.ep.test>";
             return settings;
@@ -111,7 +111,7 @@ public sealed class PublicInputTests(PublicInputBrowserFixture app) : IClassFixt
 
     private static async Task<string> ConfirmationLinkAsync(string email)
     {
-        var folder = Path.Combine(Environment.GetEnvironmentVariable("EP_TEST_SMTP_DIR") ?? throw new InvalidOperationException("EP_TEST_SMTP_DIR is not set; run etc/scripts/test.sh."), "new");
+        var folder = Path.Combine(MailSink.Directory, "new");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {

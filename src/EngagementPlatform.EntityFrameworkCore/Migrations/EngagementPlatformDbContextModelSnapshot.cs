@@ -22,6 +22,30 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EngagementPlatform.Framework.Jobs.JobOccurrence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_job_occurrences");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_job_occurrences_created_at");
+
+                    b.ToTable("job_occurrences", "platform");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.CompositionRule", b =>
                 {
                     b.Property<Guid>("Id")

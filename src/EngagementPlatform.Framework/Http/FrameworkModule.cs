@@ -45,6 +45,8 @@ public sealed class FrameworkModule : IModule
         services.AddScoped<Configuration.IApplicationConfigurationContributor, Configuration.PermissionsConfigurationContributor>();
         services.AddScoped<IDataSeeder, DataSeeder>();
         services.AddScoped<Jobs.IJobScheduler, Jobs.HangfireJobScheduler>();
+        services.AddSingleton<Jobs.IRecurringJobs, Jobs.HangfireRecurringJobs>();
+        services.AddTransient<Jobs.RecurringJobRunner>();
 
         AnonymousRateLimit.Add(services, configuration);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

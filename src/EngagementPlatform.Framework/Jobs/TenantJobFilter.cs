@@ -7,7 +7,9 @@ namespace EngagementPlatform.Framework.Jobs;
 
 /// <summary>
 /// Carries the tenant of whoever enqueued a job into the job's run, as ABP's job arguments do: the client side
-/// stores the tenant id as a job parameter, the server side restores it around the job.
+/// stores the tenant id as a job parameter, the server side restores it around the job. A job that names its
+/// tenant explicitly (a <see cref="JobTenant"/> argument, as a per-tenant recurring job does, created by the
+/// scheduler where no tenant is current) is stored with that tenant instead.
 /// </summary>
 public sealed class TenantJobFilter(ICurrentTenant currentTenant) : JobFilterAttribute, IClientFilter, IServerFilter
 {
@@ -16,7 +18,11 @@ public sealed class TenantJobFilter(ICurrentTenant currentTenant) : JobFilterAtt
 
     public void OnCreating(CreatingContext context)
     {
-        if (currentTenant.Id is { } tenantId)
+        if (context.Job.Args.OfType<JobTenant>().FirstOrDefault() is { } named)
+        {
+            context.SetJobParameter(Parameter, named.Id.ToString());
+        }
+        else if (currentTenant.Id is { } tenantId)
         {
             context.SetJobParameter(Parameter, tenantId.ToString());
         }

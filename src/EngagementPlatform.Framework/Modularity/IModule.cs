@@ -13,4 +13,12 @@ public interface IModule
     void ConfigureServices(IServiceCollection services, IConfiguration configuration);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    /// <summary>
+    /// Adds or updates the module's recurring jobs when a host with a job server starts. Ids come from what a job
+    /// is for, so every start updates the same jobs.
+    /// </summary>
+    void RegisterRecurringJobs(Jobs.IRecurringJobs jobs)
+    {
+    }
 }

@@ -255,11 +255,24 @@ public sealed class OutboxDispatcher(
     }
 }
 
-/// <summary>The Hangfire job that runs the dispatcher: woken after each commit that queued mail, and every minute.</summary>
+/// <summary>The Hangfire job that runs the dispatcher, woken after each commit that queued mail.</summary>
 public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
 {
-    public const string RecurringJobId = "notifications-outbox";
-
     // Senders may overlap safely: each claims different rows.
     public Task RunAsync() => dispatcher.DispatchAsync();
+}
+
+/// <summary>
+/// The safety net behind the wake-up after each commit (<c>notifications:outbox-sweep</c>, every minute, host side
+/// since the outbox is swept for every tenant at once): due mail, retries included, goes out within a minute.
+/// </summary>
+public sealed class OutboxSweepJob(OutboxDispatcher dispatcher) : Framework.Jobs.IRecurringJob
+{
+    public const string Module = "notifications";
+    public const string Purpose = "outbox-sweep";
+
+    /// <summary>The id this job had before recurring jobs were named by module and purpose; removed at start-up.</summary>
+    public const string LegacyRecurringJobId = "notifications-outbox";
+
+    public Task RunAsync(Framework.Jobs.RecurringJobRun run, CancellationToken cancellationToken) => dispatcher.DispatchAsync(cancellationToken);
 }

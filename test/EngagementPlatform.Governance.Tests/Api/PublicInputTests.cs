@@ -10,25 +10,24 @@ using Npgsql;
 namespace EngagementPlatform.Governance.Tests.Api;
 
 /// <summary>Two partnerships with a small public-input cap, mail to the real SMTP sink and the job server on.</summary>
-public sealed class PublicInputFixture : TwoTenantFixture
+public sealed class PublicInputFixture : MailFixture
 {
     public const int Cap = 6;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings
     {
-        ["Governance:PublicInput:MaxPerDecision"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Governance:PublicInput:WritesPerMinute"] = "1000",
-        ["Governance:PublicInput:ReadsPerMinute"] = "1000",
-        ["Smtp:Host"] = Environment.GetEnvironmentVariable("EP_TEST_SMTP_HOST"),
-        ["Smtp:Port"] = Environment.GetEnvironmentVariable("EP_TEST_SMTP_PORT"),
-        ["Smtp:Security"] = "None",
-        ["Smtp:From"] = "EngagementPlatform <no-reply@mail.ep.test>",
-        ["App:SelfUrl"] = "https://ep.test",
-        ["Hangfire:Server:Enabled"] = "true",
-    };
+        get
+        {
+            var settings = base.Settings;
+            settings["Governance:PublicInput:MaxPerDecision"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Governance:PublicInput:WritesPerMinute"] = "1000";
+            settings["Governance:PublicInput:ReadsPerMinute"] = "1000";
+            settings["App:SelfUrl"] = PublicUrl;
+            return settings;
+        }
+    }
 }
 
-[Collection(JobServerCollection.Name)]
 public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<PublicInputFixture>
 {
     private readonly GovernanceScenario _alpha = new(app);
@@ -144,8 +143,8 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
         var spoofed = (await (await PostPublicAsync(visitor, token, "Spoofed text that should never be mailed", victim)).ReadJsonAsync()).GetProperty("id").GetGuid();
         (await (await PostPublicAsync(visitor, token, "Again", victim)).ReadJsonAsync()).GetProperty("emailStatus").GetString().ShouldBe("ConfirmationPending");
 
-        var confirmation = (await Sink.WaitAsync(rosa, 1)).Single();
-        (await Sink.WaitAsync(victim, 1)).Single().Subject.ShouldStartWith("Confirm your email");
+        var confirmation = (await MailSink.WaitForAsync(rosa, 1)).Single();
+        (await MailSink.WaitForAsync(victim, 1)).Single().Subject.ShouldStartWith("Confirm your email");
         var link = Regex.Match(confirmation.TextBody ?? string.Empty, @"https://ep\.test/public/confirm-email\?\S+").Value;
         link.ShouldContain("__tenant=alpha");
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query);
@@ -173,10 +172,10 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
             inputUses = inputs.EnumerateArray().Select(i => new { inputId = i.GetProperty("id").GetGuid(), use = "Adopted", explanation = "Yes." }).ToArray(),
         })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var rosaMail = await Sink.WaitAsync(rosa, 2);
+        var rosaMail = await MailSink.WaitForAsync(rosa, 2);
         rosaMail.Count(m => (m.Subject ?? string.Empty).StartsWith("What came of your input", StringComparison.Ordinal)).ShouldBe(1);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the same dispatch would have sent the stranger's too
-        var victimMail = Sink.To(victim);
+        var victimMail = MailSink.To(victim);
         victimMail.Count.ShouldBe(1);
         victimMail.ShouldNotContain(m => (m.TextBody ?? string.Empty).Contains("Spoofed text", StringComparison.Ordinal));
         spoofed.ShouldNotBe(Guid.Empty);
@@ -213,41 +212,6 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
 
         (await LockedFromAsync(app.AlphaId)).ShouldBeTrue();
         (await LockedFromAsync(app.BetaId)).ShouldBeFalse();
-    }
-
-    /// <summary>The real SMTP sink's maildir (etc/scripts/test.sh starts it and names it in EP_TEST_SMTP_DIR).</summary>
-    private static class Sink
-    {
-        public static IReadOnlyList<MimeMessage> To(string address)
-        {
-            var folder = Path.Combine(Environment.GetEnvironmentVariable("EP_TEST_SMTP_DIR") ?? throw new InvalidOperationException("EP_TEST_SMTP_DIR is not set; run etc/scripts/test.sh."), "new");
-            if (!Directory.Exists(folder))
-            {
-                return [];
-            }
-
-            return Directory.EnumerateFiles(folder)
-                .Where(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase))
-                .Select(f => MimeMessage.Load(f))
-                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))
-                .ToList();
-        }
-
-        public static async Task<IReadOnlyList<MimeMessage>> WaitAsync(string address, int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (true)
-            {
-                var found = To(address);
-                if (found.Count >= count || DateTime.UtcNow > deadline)
-                {
-                    found.Count.ShouldBe(count, $"messages to {address}");
-                    return found;
-                }
-
-                await Task.Delay(250);
-            }
-        }
     }
 }
 

@@ -1,7 +1,7 @@
 namespace EngagementPlatform.Notifications.Tests.Support;
 
 /// <summary>Seats members on a council and runs decisions through the Governance API, as staff would.</summary>
-internal sealed class Scenario(ApiFixture app, string tenant = "alpha")
+internal sealed class Scenario(MailFixture app, string tenant = "alpha")
 {
     public static readonly string TermStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)).ToString("yyyy-MM-dd");
 
@@ -82,7 +82,7 @@ internal sealed class Scenario(ApiFixture app, string tenant = "alpha")
         var receipt = await (await visitor.PostAsJsonAsync($"/api/governance/public/decisions/{token}/inputs?__tenant={Tenant}", new { text, name, email })).ReadJsonAsync();
         if (receipt.GetProperty("emailStatus").GetString() == "ConfirmationSent")
         {
-            await MailFixture.DispatchAsync(app.Factory);
+            await app.DeliverAsync();
             var link = System.Text.RegularExpressions.Regex.Match(MailSink.To(email).Last().Text(), @"\S+/public/confirm-email\?\S+").Value;
             var query = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query);
             await (await visitor.PostAsJsonAsync($"/api/governance/public/email-confirmations?__tenant={query["__tenant"]}", new { token = query["token"] })).ShouldBeSuccessAsync();

@@ -1,12 +1,12 @@
 using MimeKit;
 
-namespace EngagementPlatform.Notifications.Tests.Support;
+namespace EngagementPlatform.TestBase;
 
 /// <summary>
 /// The real SMTP server the test script starts (Debian's aiosmtpd, a maildir). One sink serves every test class,
 /// so a test only ever looks at messages addressed to recipients it created itself.
 /// </summary>
-internal static class MailSink
+public static class MailSink
 {
     public static string Host => Variable("EP_TEST_SMTP_HOST");
 
@@ -18,6 +18,27 @@ internal static class MailSink
     public static IReadOnlyList<MimeMessage> To(IEnumerable<string> addresses) => In(Path.Combine(Directory, "new"), addresses);
 
     public static IReadOnlyList<MimeMessage> To(params string[] addresses) => To((IEnumerable<string>)addresses);
+
+    /// <summary>Waits (at most a minute) until <paramref name="count"/> messages reached <paramref name="address"/>; fails if the count differs.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count)
+    {
+        var deadline = DateTime.UtcNow + JobServerFixture.Patience;
+        while (true)
+        {
+            var found = To(address);
+            if (found.Count >= count || DateTime.UtcNow > deadline)
+            {
+                if (found.Count != count)
+                {
+                    throw new Xunit.Sdk.XunitException($"Expected {count} message(s) to {address}, found {found.Count}.");
+                }
+
+                return found;
+            }
+
+            await Task.Delay(250);
+        }
+    }
 
     /// <summary>The .eml files (or maildir entries) in <paramref name="folder"/> addressed to any of <paramref name="addresses"/>.</summary>
     public static IReadOnlyList<MimeMessage> In(string folder, IEnumerable<string> addresses)
@@ -56,7 +77,7 @@ internal static class MailSink
             : throw new InvalidOperationException($"{name} is not set. Run the tests with etc/scripts/test.sh, which starts a real SMTP sink and sets EP_TEST_SMTP_HOST, EP_TEST_SMTP_PORT and EP_TEST_SMTP_DIR.");
 }
 
-internal static class MimeMessageExtensions
+public static class MimeMessageExtensions
 {
     public static string Recipient(this MimeMessage message) => message.To.Mailboxes.Single().Address.ToLowerInvariant();
 
