@@ -7,14 +7,15 @@ import { getEditions } from '../../api/fn/saa-s/get-editions';
 import { getTenants } from '../../api/fn/saa-s/get-tenants';
 import { updateTenant } from '../../api/fn/saa-s/update-tenant';
 import { EditionDto } from '../../api/models/edition-dto';
-import { PagedResultOfTenantDto } from '../../api/models/paged-result-of-tenant-dto';
 import { TenantDto } from '../../api/models/tenant-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
-import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { focusSoon } from './focus';
-import { Pager, count } from './pager';
+import { FieldErrors, ProblemAlert } from '../../shared/state';
+import { ListSource, listItems } from '../../shared/list';
+import { ListPage } from '../../shared/list-page';
+import { num } from '../../shared/numbers';
+import { focusSoon } from '../../shared/focus';
 
 interface TenantForm {
   name: string;
@@ -30,7 +31,7 @@ const PAGE_SIZE = 20;
 /** Host: the partnerships (tenants) — search, create, edit, suspend or activate, delete. */
 @Component({
   selector: 'app-tenants',
-  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, ProblemAlert, FieldErrors, ListPage],
   template: `
     <div class="page-header">
       <h1>{{ 'admin.tenants.title' | t }}</h1>
@@ -104,103 +105,68 @@ const PAGE_SIZE = 20;
       />
     }
 
-    <form role="search" class="actions" (ngSubmit)="search()">
-      <label for="tenant-search" class="search-label">{{ 'admin.tenants.search' | t }}</label>
-      <input id="tenant-search" name="filter" type="search" [(ngModel)]="filter" aria-describedby="tenant-search-hint" />
-      <span id="tenant-search-hint" class="hint">{{ 'admin.tenants.searchHint' | t }}</span>
-      <button type="submit">{{ 'admin.search' | t }}</button>
-    </form>
-
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
-    @if (!confirming()) {
-      <app-problem [problem]="acting.problem()" />
-    }
-    @if (tenants.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="tenants.problem()" />
-    @if (tenants.data(); as page) {
-      @if (page.items.length === 0) {
-        <app-empty [message]="filter ? 'admin.tenants.noMatch' : 'admin.tenants.empty'" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'admin.tenants.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'admin.tenants.name' | t }}</th>
-                <th scope="col">{{ 'admin.tenants.displayName' | t }}</th>
-                <th scope="col">{{ 'admin.tenants.plan' | t }}</th>
-                <th scope="col">{{ 'admin.tenants.defaultLanguage' | t }}</th>
-                <th scope="col">{{ 'admin.status' | t }}</th>
-                <th scope="col">{{ 'admin.created' | t }}</th>
-                <th scope="col">{{ 'admin.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (t of page.items; track t.id) {
-                <tr>
-                  <th scope="row">{{ t.name }}</th>
-                  <td>{{ t.displayName }}</td>
-                  <td>{{ planName(t.editionId) }}</td>
-                  <td>{{ 'shell.languages.' + t.defaultLanguage | t }}</td>
-                  <td>
-                    <span class="badge" [class.ok]="t.isActive" [class.bad]="!t.isActive">{{ (t.isActive ? 'admin.active' : 'admin.tenants.suspended') | t }}</span>
-                  </td>
-                  <td>{{ i18n.formatDate(t.creationTime, 'date') }}</td>
-                  <td>
-                    <div class="actions">
-                      <button type="button" (click)="startEdit(t)" [attr.aria-label]="'admin.editNamed' | t: { name: t.name }">{{ 'admin.edit' | t }}</button>
-                      <button type="button" [disabled]="acting.busy()" (click)="toggle(t)"
-                        [attr.aria-label]="(t.isActive ? 'admin.tenants.suspendNamed' : 'admin.tenants.activateNamed') | t: { name: t.name }">
-                        {{ (t.isActive ? 'admin.tenants.suspend' : 'admin.tenants.activate') | t }}
-                      </button>
-                      <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'admin.deleteNamed' | t: { name: t.name }">{{ 'admin.delete' | t }}</button>
-                    </div>
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        <app-pager [total]="total(page)" [skip]="skip()" [size]="pageSize" (skipChange)="goTo($event)" />
-      }
-    }
+    <app-list-page [list]="tenants" key="tenant" caption="admin.tenants.title" empty="admin.tenants.empty" emptyFiltered="admin.tenants.noMatch" search="admin.tenants.search"
+      [notice]="message()" [actionProblem]="confirming() ? null : acting.problem()">
+      <thead>
+        <tr>
+          <th scope="col">{{ 'admin.tenants.name' | t }}</th>
+          <th scope="col">{{ 'admin.tenants.displayName' | t }}</th>
+          <th scope="col">{{ 'admin.tenants.plan' | t }}</th>
+          <th scope="col">{{ 'admin.tenants.defaultLanguage' | t }}</th>
+          <th scope="col">{{ 'admin.status' | t }}</th>
+          <th scope="col">{{ 'admin.created' | t }}</th>
+          <th scope="col">{{ 'admin.actions' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (t of tenants.items(); track t.id) {
+          <tr>
+            <th scope="row">{{ t.name }}</th>
+            <td>{{ t.displayName }}</td>
+            <td>{{ planName(t.editionId) }}</td>
+            <td>{{ 'shell.languages.' + t.defaultLanguage | t }}</td>
+            <td>
+              <span class="badge" [class.ok]="t.isActive" [class.bad]="!t.isActive">{{ (t.isActive ? 'admin.active' : 'admin.tenants.suspended') | t }}</span>
+            </td>
+            <td>{{ i18n.formatDate(t.creationTime, 'date') }}</td>
+            <td>
+              <div class="actions">
+                <button type="button" (click)="startEdit(t)" [attr.aria-label]="'admin.editNamed' | t: { name: t.name }">{{ 'admin.edit' | t }}</button>
+                <button type="button" [disabled]="acting.busy()" (click)="toggle(t)"
+                  [attr.aria-label]="(t.isActive ? 'admin.tenants.suspendNamed' : 'admin.tenants.activateNamed') | t: { name: t.name }">
+                  {{ (t.isActive ? 'admin.tenants.suspend' : 'admin.tenants.activate') | t }}
+                </button>
+                <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'admin.deleteNamed' | t: { name: t.name }">{{ 'admin.delete' | t }}</button>
+              </div>
+            </td>
+          </tr>
+        }
+      </tbody>
+    </app-list-page>
   `,
-  styles: `.search-label { align-self: center; }`,
 })
 export class Tenants {
   private readonly api = inject(Api);
   protected readonly i18n = inject(I18n);
-  protected readonly tenants = new Loadable<PagedResultOfTenantDto>();
+  protected readonly tenants = new ListSource<TenantDto>((query) => this.api.invoke(getTenants, query), PAGE_SIZE);
   protected readonly editions = new Loadable<EditionDto[]>();
   protected readonly saving = new Submission();
   protected readonly acting = new Submission();
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly skip = signal(0);
   /** null: no form; false: creating; a tenant: editing it. */
   protected readonly editing = signal<TenantDto | false | null>(null);
   protected readonly confirming = signal<TenantDto | null>(null);
   protected readonly message = signal('');
-  protected filter = '';
   protected form: TenantForm = blank();
 
   constructor() {
-    void this.load();
-    void this.editions.load(() => this.api.invoke(getEditions));
+    void this.tenants.reload();
+    void this.editions.load(async () => listItems(await this.api.invoke(getEditions)));
   }
 
   protected editName(): string {
     return this.editing() ? (this.editing() as TenantDto).name : '';
   }
 
-  protected total(page: PagedResultOfTenantDto): number {
-    return count(page.totalCount);
-  }
 
   protected planName(editionId: string | null): string {
     if (!editionId) {
@@ -209,15 +175,7 @@ export class Tenants {
     return this.editions.data()?.find((e) => e.id === editionId)?.name ?? '';
   }
 
-  protected search(): void {
-    this.skip.set(0);
-    void this.load();
-  }
 
-  protected goTo(skip: number): void {
-    this.skip.set(skip);
-    void this.load();
-  }
 
   protected startCreate(): void {
     this.form = blank();
@@ -263,7 +221,7 @@ export class Tenants {
     if (done) {
       this.message.set(this.i18n.t(editing ? 'admin.tenants.saved' : 'admin.tenants.created', { name: f.name }));
       this.editing.set(null);
-      await this.load();
+      await this.tenants.reload();
     }
   }
 
@@ -276,7 +234,7 @@ export class Tenants {
     );
     if (done) {
       this.message.set(this.i18n.t(t.isActive ? 'admin.tenants.suspendedMessage' : 'admin.tenants.activatedMessage', { name: t.name }));
-      await this.load();
+      await this.tenants.reload();
     }
   }
 
@@ -294,15 +252,10 @@ export class Tenants {
     if (done) {
       this.confirming.set(null);
       this.message.set(this.i18n.t('admin.tenants.deleted', { name: t.name }));
-      await this.load();
+      await this.tenants.reload();
     }
   }
 
-  private load(): Promise<unknown> {
-    return this.tenants.load(() =>
-      this.api.invoke(getTenants, { SkipCount: this.skip(), MaxResultCount: PAGE_SIZE, filter: this.filter.trim() || undefined }),
-    );
-  }
 }
 
 function blank(): TenantForm {

@@ -23,9 +23,12 @@ import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { Ballot } from './ballot';
-import { num, stateClass } from './common';
+import { stateClass } from './common';
 import { RecordForm } from './record-form';
 import { TallyView } from './tally';
+import { Permission } from '../../shared/permissions';
+import { num } from '../../shared/numbers';
+import { listItems } from '../../shared/list';
 
 type Confirmable = 'openVoting' | 'closeVoting' | 'close' | 'withdraw' | 'implement' | 'record';
 
@@ -61,8 +64,8 @@ export class DecisionPage {
   protected readonly num = num;
   protected readonly notice = signal('');
 
-  protected readonly canManage = computed(() => this.config.can('Governance.Decisions.Manage'));
-  protected readonly canTakePart = computed(() => this.config.can('Governance.Decisions.Participate'));
+  protected readonly canManage = computed(() => this.config.can(Permission.GovernanceDecisionsManage));
+  protected readonly canTakePart = computed(() => this.config.can(Permission.GovernanceDecisionsParticipate));
   protected readonly votingClosed = computed(() => !!this.decision.data()?.votingClosedAt);
   protected readonly recorded = computed(() => !!this.decision.data()?.recordedAt);
   protected readonly myInputs = computed(() => {
@@ -96,8 +99,8 @@ export class DecisionPage {
   protected async reload(id = this.id()): Promise<void> {
     const decision = await this.decision.load(() => this.api.invoke(getDecision, { id }));
     if (decision) {
-      void this.inputs.load(() => this.api.invoke(getDecisionInputs, { id }));
-      if (this.config.can('Governance.Councils') && this.council.data()?.id !== decision.councilId) {
+      void this.inputs.load(async () => listItems(await this.api.invoke(getDecisionInputs, { id })));
+      if (this.config.can(Permission.GovernanceCouncils) && this.council.data()?.id !== decision.councilId) {
         void this.council.load(() => this.api.invoke(getCouncil, { id: decision.councilId }));
       }
     }

@@ -17,7 +17,11 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { CATEGORIES, PERMISSIONS, ROLES, focusSoon, todayIn } from './governance-util';
+import { CATEGORIES, ROLES } from './governance-util';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
+import { todayIn } from '../../shared/time';
+import { listItems } from '../../shared/list';
 
 /** The seats table with add/edit, assigning a holder for a term, vacating a seat and each seat's history. */
 @Component({
@@ -211,7 +215,7 @@ export class CouncilSeats {
   private readonly config = inject(AppConfig);
   readonly council = input.required<CouncilDto>();
   readonly changed = output<void>();
-  protected readonly canManage = this.config.can(PERMISSIONS.manage);
+  protected readonly canManage = this.config.can(Permission.GovernanceCouncilsManage);
   protected readonly categories = CATEGORIES;
   protected readonly roles = ROLES;
   protected readonly mode = signal<'seat' | 'assign' | null>(null);
@@ -332,7 +336,7 @@ export class CouncilSeats {
       return;
     }
     this.historySeat.set(seat);
-    void this.history.load(() => this.api.invoke(getSeatHistory, { id: this.council().id, seatId: seat.id }));
+    void this.history.load(async () => listItems(await this.api.invoke(getSeatHistory, { id: this.council().id, seatId: seat.id })));
     focusSoon('history-title');
   }
 }

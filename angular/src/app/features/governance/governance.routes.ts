@@ -1,22 +1,22 @@
 import { Routes } from '@angular/router';
 import { permissionGuard } from '../../core/guards';
-import { PERMISSIONS } from './governance-util';
+import { Permission } from '../../shared/permissions';
 
 export const ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'councils' },
   {
     path: 'councils',
-    canActivate: [permissionGuard(PERMISSIONS.councils)],
+    canActivate: [permissionGuard(Permission.GovernanceCouncils)],
     loadComponent: () => import('./councils').then((m) => m.Councils),
   },
   {
     path: 'councils/:id',
-    canActivate: [permissionGuard(PERMISSIONS.councils)],
+    canActivate: [permissionGuard(Permission.GovernanceCouncils)],
     loadComponent: () => import('./council').then((m) => m.CouncilPage),
   },
   {
     path: 'councils/:id/meetings/:meetingId',
-    canActivate: [permissionGuard(PERMISSIONS.councils)],
+    canActivate: [permissionGuard(Permission.GovernanceCouncils)],
     loadComponent: () => import('./meeting').then((m) => m.MeetingPage),
   },
   {

@@ -19,7 +19,10 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { PERMISSIONS, SUPPORT_KINDS, focusSoon, num } from './governance-util';
+import { SUPPORT_KINDS } from './governance-util';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
+import { num } from '../../shared/numbers';
 
 interface AgendaDraft {
   title: string;
@@ -47,7 +50,7 @@ export class MeetingPage {
   private readonly params = inject(ActivatedRoute).snapshot.paramMap;
   protected readonly councilId = this.params.get('id') ?? '';
   private readonly meetingId = this.params.get('meetingId') ?? '';
-  protected readonly canManage = this.config.can(PERMISSIONS.meetings);
+  protected readonly canManage = this.config.can(Permission.GovernanceMeetingsManage);
   protected readonly kinds = SUPPORT_KINDS;
   protected readonly num = num;
 
@@ -86,7 +89,7 @@ export class MeetingPage {
   constructor() {
     void this.loadMeeting();
     void this.council.load(() => this.api.invoke(getCouncil, { id: this.councilId }));
-    if (this.config.can(PERMISSIONS.decisions)) {
+    if (this.config.can(Permission.GovernanceDecisions)) {
       void this.decisions.load(async () => (await this.api.invoke(getDecisions, { councilId: this.councilId, MaxResultCount: 200 })).items);
     }
   }

@@ -9,15 +9,17 @@ import { updateEmailTemplateOverride } from '../../api/fn/notifications/update-e
 import { RenderedEmail } from '../../api/models/rendered-email';
 import { TemplateDto } from '../../api/models/template-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
-import { Loadable, Submission } from '../../shared/async';
+import { Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
-import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { focusSoon } from '../admin/focus';
+import { FieldErrors, Loading, ProblemAlert } from '../../shared/state';
+import { ListSource } from '../../shared/list';
+import { ListPage } from '../../shared/list-page';
+import { focusSoon } from '../../shared/focus';
 
 /** The emails the platform sends, per template and language: the partnership may override any of them. */
 @Component({
   selector: 'app-templates',
-  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, ProblemAlert, FieldErrors, ListPage],
   template: `
     <h1>{{ 'notifications.templates.title' | t }}</h1>
     <p>{{ 'notifications.templates.intro' | t }}</p>
@@ -92,54 +94,41 @@ import { focusSoon } from '../admin/focus';
       />
     }
 
-    @if (templates.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="templates.problem()" />
-    @if (templates.data(); as list) {
-      @if (list.length === 0) {
-        <app-empty message="notifications.templates.empty" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'notifications.templates.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'notifications.templates.name' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.culture' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.source' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.subject' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (t of sorted(); track t.name + t.culture) {
-                <tr>
-                  <th scope="row">{{ templateName(t.name) }}</th>
-                  <td>{{ cultureName(t.culture) }}</td>
-                  <td>
-                    <span class="badge" [class.ok]="t.isOverride">{{ (t.isOverride ? 'notifications.templates.override' : 'notifications.templates.default') | t }}</span>
-                  </td>
-                  <td>{{ t.subject }}</td>
-                  <td>
-                    <div class="actions">
-                      <button type="button" (click)="edit(t)" [attr.aria-label]="(t.isOverride ? 'notifications.templates.editFor' : 'notifications.templates.customizeFor') | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
-                        {{ (t.isOverride ? 'notifications.templates.edit' : 'notifications.templates.customize') | t }}
-                      </button>
-                      @if (t.isOverride) {
-                        <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'notifications.templates.deleteFor' | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
-                          {{ 'notifications.templates.delete' | t }}
-                        </button>
-                      }
-                    </div>
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      }
-    }
+    <app-list-page [list]="templates" key="templates" caption="notifications.templates.title" empty="notifications.templates.empty">
+      <thead>
+        <tr>
+          <th scope="col">{{ 'notifications.templates.name' | t }}</th>
+          <th scope="col">{{ 'notifications.templates.culture' | t }}</th>
+          <th scope="col">{{ 'notifications.templates.source' | t }}</th>
+          <th scope="col">{{ 'notifications.templates.subject' | t }}</th>
+          <th scope="col">{{ 'notifications.templates.actions' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (t of sorted(); track t.name + t.culture) {
+          <tr>
+            <th scope="row">{{ templateName(t.name) }}</th>
+            <td>{{ cultureName(t.culture) }}</td>
+            <td>
+              <span class="badge" [class.ok]="t.isOverride">{{ (t.isOverride ? 'notifications.templates.override' : 'notifications.templates.default') | t }}</span>
+            </td>
+            <td>{{ t.subject }}</td>
+            <td>
+              <div class="actions">
+                <button type="button" (click)="edit(t)" [attr.aria-label]="(t.isOverride ? 'notifications.templates.editFor' : 'notifications.templates.customizeFor') | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
+                  {{ (t.isOverride ? 'notifications.templates.edit' : 'notifications.templates.customize') | t }}
+                </button>
+                @if (t.isOverride) {
+                  <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'notifications.templates.deleteFor' | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
+                    {{ 'notifications.templates.delete' | t }}
+                  </button>
+                }
+              </div>
+            </td>
+          </tr>
+        }
+      </tbody>
+    </app-list-page>
   `,
   styles: `
     .preview-text { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 0.75rem; border-radius: 4px; }
@@ -149,7 +138,7 @@ import { focusSoon } from '../admin/focus';
 export class Templates {
   private readonly api = inject(Api);
   private readonly i18n = inject(I18n);
-  protected readonly templates = new Loadable<TemplateDto[]>();
+  protected readonly templates = new ListSource<TemplateDto>(() => this.api.invoke(getEmailTemplates));
   protected readonly saving = new Submission();
   protected readonly previewing = new Submission();
   protected readonly acting = new Submission();
@@ -160,7 +149,7 @@ export class Templates {
   protected readonly showRendered = signal(false);
   protected readonly message = signal('');
   protected readonly sorted = computed(() =>
-    [...(this.templates.data() ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.culture.localeCompare(b.culture)),
+    [...this.templates.items()].sort((a, b) => a.name.localeCompare(b.name) || a.culture.localeCompare(b.culture)),
   );
   private readonly frameHost = viewChild<ElementRef<HTMLElement>>('htmlPreview');
   private previewUrl: string | null = null;
@@ -170,7 +159,7 @@ export class Templates {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.revokePreviewUrl());
-    void this.load();
+    void this.templates.reload();
     // The rendered HTML goes into a sandboxed frame (no scripts, an opaque origin): never into this page's own DOM.
     // A new frame per preview, loading the markup from a blob it cannot reach back out of.
     effect(() => {
@@ -248,7 +237,7 @@ export class Templates {
     if (done) {
       this.close();
       this.message.set(this.i18n.t('notifications.templates.saved', { name: this.templateName(t.name), culture: this.cultureName(t.culture) }));
-      await this.load();
+      await this.templates.reload();
     }
   }
 
@@ -267,11 +256,8 @@ export class Templates {
     if (done) {
       this.confirming.set(null);
       this.message.set(this.i18n.t('notifications.templates.deleted', { name: this.templateName(t.name), culture: this.cultureName(t.culture) }));
-      await this.load();
+      await this.templates.reload();
     }
   }
 
-  private load(): Promise<unknown> {
-    return this.templates.load(() => this.api.invoke(getEmailTemplates));
-  }
 }
