@@ -73,6 +73,12 @@ export class ListSource<T> extends Loadable<ListResponse<T>> {
     });
   }
 
+  /** Shows rows the page already has (a council's seats come with the council): no request. */
+  show(value: ListResponse<T>): void {
+    this.problem.set(null);
+    this.data.set(value);
+  }
+
   /** A new search starts at the first page. */
   search(): Promise<unknown> {
     this.skip.set(0);

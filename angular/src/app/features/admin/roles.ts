@@ -11,7 +11,8 @@ import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Loading, ProblemAlert } from '../../shared/state';
 import { ListSource } from '../../shared/list';
-import { ListPage } from '../../shared/list-page';
+import { RowActions } from '../../shared/row-actions';
+import { ListPage, ListRow } from '../../shared/list-page';
 import { Permission } from '../../shared/permissions';
 import { focusSoon } from '../../shared/focus';
 
@@ -33,40 +34,24 @@ export function groupPermissions(definitions: PermissionDto[]): PermissionGroup[
 /** Roles and what each may do: pick a role, tick its permissions grouped by module, save. */
 @Component({
   selector: 'app-roles',
-  imports: [FormsModule, TranslatePipe, Loading, ProblemAlert, ListPage],
+  imports: [FormsModule, TranslatePipe, Loading, ProblemAlert, ListPage, ListRow],
   template: `
     <h1>{{ 'admin.roles.title' | t }}</h1>
     <p>{{ 'admin.roles.intro' | t }}</p>
-    <app-list-page [list]="roles" key="roles" caption="admin.roles.title" empty="admin.roles.empty">
-      <thead>
-        <tr>
-          <th scope="col">{{ 'admin.roles.name' | t }}</th>
-          <th scope="col">{{ 'admin.roles.kind' | t }}</th>
-          <th scope="col">{{ 'admin.roles.count' | t }}</th>
-          <th scope="col">{{ 'admin.actions' | t }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (role of roles.items(); track role.id) {
-          <tr>
-            <th scope="row">{{ roleLabel(role.name) }}</th>
-            <td>{{ (role.isStatic ? 'admin.roles.builtIn' : 'admin.roles.custom') | t }}</td>
-            <td>{{ i18n.formatNumber(role.permissions.length) }}</td>
-            <td>
-              <button type="button" (click)="select(role)" [attr.aria-label]="(canManage ? 'admin.roles.editPermissionsOf' : 'admin.roles.viewPermissionsOf') | t: { name: roleLabel(role.name) }">
-                {{ (canManage ? 'admin.roles.editPermissions' : 'admin.roles.viewPermissions') | t }}
-              </button>
-            </td>
-          </tr>
-        }
-      </tbody>
+    <app-list-page [list]="roles" key="roles" caption="admin.roles.title" [actions]="rows"
+      [columns]="['admin.roles.name', 'admin.roles.kind', 'admin.roles.count', 'admin.actions']" empty="admin.roles.empty">
+      <ng-template [listRow]="roles" let-role>
+        <th scope="row">{{ roleLabel(role.name) }}</th>
+        <td>{{ (role.isStatic ? 'admin.roles.builtIn' : 'admin.roles.custom') | t }}</td>
+        <td>{{ i18n.formatNumber(role.permissions.length) }}</td>
+        <td>
+          <button type="button" (click)="select(role)" [attr.aria-label]="(canManage ? 'admin.roles.editPermissionsOf' : 'admin.roles.viewPermissionsOf') | t: { name: roleLabel(role.name) }">
+            {{ (canManage ? 'admin.roles.editPermissions' : 'admin.roles.viewPermissions') | t }}
+          </button>
+        </td>
+      </ng-template>
     </app-list-page>
 
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
 
     @if (selected(); as role) {
       <form class="card" (ngSubmit)="save(role)" aria-labelledby="role-permissions-title">
@@ -110,7 +95,7 @@ export class Roles {
   protected readonly saving = new Submission();
   protected readonly selected = signal<RoleDto | null>(null);
   protected readonly granted = signal<Record<string, boolean>>({});
-  protected readonly message = signal('');
+  protected readonly rows = new RowActions<RoleDto>('role', this.roles);
   protected readonly groups = computed(() => groupPermissions(this.definitions.data() ?? []));
 
   constructor() {
@@ -123,18 +108,16 @@ export class Roles {
   }
 
   protected roleLabel(name: string): string {
-    const key = `admin.roleNames.${name}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : name;
+    return this.i18n.optional(`admin.roleNames.${name}`, name);
   }
 
   protected groupLabel(module: string): string {
-    const key = `admin.roles.groups.${module}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : module;
+    return this.i18n.optional(`admin.roles.groups.${module}`, module);
   }
 
   protected select(role: RoleDto): void {
     this.saving.reset();
-    this.message.set('');
+    this.rows.say('');
     this.granted.set(Object.fromEntries(role.permissions.map((p) => [p, true])));
     this.selected.set(role);
     focusSoon('role-permissions-title');
@@ -151,7 +134,7 @@ export class Roles {
     if (updated) {
       this.roles.replace((r) => r.id === updated.id, updated);
       this.selected.set(updated);
-      this.message.set(this.i18n.t('admin.roles.saved', { name: this.roleLabel(role.name) }));
+      this.rows.say(this.i18n.t('admin.roles.saved', { name: this.roleLabel(role.name) }));
     }
   }
 }

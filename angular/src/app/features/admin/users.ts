@@ -13,9 +13,10 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
+import { RowActions } from '../../shared/row-actions';
 import { FieldErrors, ProblemAlert } from '../../shared/state';
 import { ListSource, listItems } from '../../shared/list';
-import { ListPage } from '../../shared/list-page';
+import { ListPage, ListRow } from '../../shared/list-page';
 import { Permission } from '../../shared/permissions';
 import { num } from '../../shared/numbers';
 import { focusSoon } from '../../shared/focus';
@@ -38,7 +39,7 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'app-users',
-  imports: [ConfirmDelete, FormsModule, TranslatePipe, ProblemAlert, FieldErrors, ListPage],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h1>{{ 'admin.users.title' | t }}</h1>
@@ -130,68 +131,45 @@ const PAGE_SIZE = 20;
       </form>
     }
 
-    @if (confirming(); as u) {
-      <app-confirm-delete
-        key="user"
-        [title]="'admin.users.deleteTitle' | t: { name: u.userName }"
-        [warning]="'admin.users.deleteWarning' | t"
-        [confirmLabel]="'admin.users.deleteConfirm' | t"
-        [cancelLabel]="'admin.cancel' | t"
-        [busy]="acting.busy()"
-        [problem]="acting.problem()"
-        (confirmed)="remove(u)"
-        (cancelled)="confirming.set(null)"
-      />
+    @if (rows.deletion.target(); as u) {
+      <app-confirm-delete [deletion]="rows.deletion" [title]="'admin.users.deleteTitle' | t: { name: u.userName }" [warning]="'admin.users.deleteWarning' | t"
+        [confirmLabel]="'admin.users.deleteConfirm' | t" (confirmed)="remove(u)" />
     }
 
-    <app-list-page [list]="users" key="user" caption="admin.users.title" empty="admin.users.empty" emptyFiltered="admin.users.noMatch" search="admin.users.search"
-      [notice]="message()" [actionProblem]="confirming() ? null : acting.problem()">
-      <thead>
-        <tr>
-          <th scope="col">{{ 'admin.users.userName' | t }}</th>
-          <th scope="col">{{ 'admin.users.name' | t }}</th>
-          <th scope="col">{{ 'admin.users.email' | t }}</th>
-          <th scope="col">{{ 'admin.users.roles' | t }}</th>
-          <th scope="col">{{ 'admin.status' | t }}</th>
-          <th scope="col">{{ 'admin.actions' | t }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (u of users.items(); track u.id) {
-          <tr>
-            <th scope="row">{{ u.userName }}</th>
-            <td>{{ u.name }}</td>
-            <td>{{ u.email }}</td>
-            <td>{{ roleList(u.roles) }}</td>
-            <td>
-              <span class="badge" [class.ok]="u.isActive && !u.isLockedOut" [class.bad]="!u.isActive || u.isLockedOut">
-                {{ (u.isActive ? (u.isLockedOut ? 'admin.users.lockedOut' : 'admin.active') : 'admin.users.inactive') | t }}
-              </span>
-            </td>
-            <td>
-              @if (config.can(Permission.IdentityUsersUpdate) || config.can(Permission.IdentityUsersDelete)) {
-                <div class="actions">
-                  @if (config.can(Permission.IdentityUsersUpdate)) {
-                    <button type="button" (click)="startEdit(u)" [attr.aria-label]="'admin.editNamed' | t: { name: u.userName }">{{ 'admin.edit' | t }}</button>
-                    <button type="button" [disabled]="acting.busy()" (click)="toggle(u)"
-                      [attr.aria-label]="(u.isActive ? 'admin.users.deactivateNamed' : 'admin.users.activateNamed') | t: { name: u.userName }">
-                      {{ (u.isActive ? 'admin.users.deactivate' : 'admin.users.activate') | t }}
-                    </button>
-                    @if (u.id !== config.user()?.id) {
-                      <button type="button" (click)="startReset(u)" [attr.aria-label]="'admin.users.resetNamed' | t: { name: u.userName }">
-                        {{ 'admin.users.reset' | t }}
-                      </button>
-                    }
-                  }
-                  @if (config.can(Permission.IdentityUsersDelete)) {
-                    <button type="button" class="danger" (click)="askDelete(u)" [attr.aria-label]="'admin.deleteNamed' | t: { name: u.userName }">{{ 'admin.delete' | t }}</button>
-                  }
-                </div>
+    <app-list-page [list]="users" key="user" caption="admin.users.title"
+      [columns]="['admin.users.userName', 'admin.users.name', 'admin.users.email', 'admin.users.roles', 'admin.status', 'admin.actions']" empty="admin.users.empty" emptyFiltered="admin.users.noMatch" search="admin.users.search" [actions]="rows">
+      <ng-template [listRow]="users" let-u>
+        <th scope="row">{{ u.userName }}</th>
+        <td>{{ u.name }}</td>
+        <td>{{ u.email }}</td>
+        <td>{{ roleList(u.roles) }}</td>
+        <td>
+          <span class="badge" [class.ok]="u.isActive && !u.isLockedOut" [class.bad]="!u.isActive || u.isLockedOut">
+            {{ (u.isActive ? (u.isLockedOut ? 'admin.users.lockedOut' : 'admin.active') : 'admin.users.inactive') | t }}
+          </span>
+        </td>
+        <td>
+          @if (config.can(Permission.IdentityUsersUpdate) || config.can(Permission.IdentityUsersDelete)) {
+            <div class="actions">
+              @if (config.can(Permission.IdentityUsersUpdate)) {
+                <button type="button" (click)="startEdit(u)" [attr.aria-label]="'admin.editNamed' | t: { name: u.userName }">{{ 'admin.edit' | t }}</button>
+                <button type="button" [disabled]="rows.acting.busy()" (click)="toggle(u)"
+                  [attr.aria-label]="(u.isActive ? 'admin.users.deactivateNamed' : 'admin.users.activateNamed') | t: { name: u.userName }">
+                  {{ (u.isActive ? 'admin.users.deactivate' : 'admin.users.activate') | t }}
+                </button>
+                @if (u.id !== config.user()?.id) {
+                  <button type="button" (click)="startReset(u)" [attr.aria-label]="'admin.users.resetNamed' | t: { name: u.userName }">
+                    {{ 'admin.users.reset' | t }}
+                  </button>
+                }
               }
-            </td>
-          </tr>
-        }
-      </tbody>
+              @if (config.can(Permission.IdentityUsersDelete)) {
+                <button type="button" class="danger" (click)="rows.deletion.ask(u)" [attr.aria-label]="'admin.deleteNamed' | t: { name: u.userName }">{{ 'admin.delete' | t }}</button>
+              }
+            </div>
+          }
+        </td>
+      </ng-template>
     </app-list-page>
   `,
 })
@@ -203,15 +181,13 @@ export class Users {
   protected readonly users = new ListSource<UserDto>((query) => this.api.invoke(getUsers, query), PAGE_SIZE);
   protected readonly roles = new Loadable<RoleDto[]>();
   protected readonly saving = new Submission();
-  protected readonly acting = new Submission();
+  protected readonly rows = new RowActions<UserDto>('user', this.users);
   /** null: no form; false: creating; a user: editing them. */
   protected readonly editing = signal<UserDto | false | null>(null);
-  protected readonly confirming = signal<UserDto | null>(null);
   /** The user whose password is being reset, or null. */
   protected readonly resetting = signal<UserDto | null>(null);
   protected readonly resettingPassword = new Submission();
   protected temporaryPassword = '';
-  protected readonly message = signal('');
   protected form: UserForm = this.blank();
 
   constructor() {
@@ -226,18 +202,14 @@ export class Users {
     return editing ? editing.userName : '';
   }
 
-
   /** The built-in roles have translated names; a partnership's own roles show as named. */
   protected roleLabel(name: string): string {
-    const key = `admin.roleNames.${name}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : name;
+    return this.i18n.optional(`admin.roleNames.${name}`, name);
   }
 
   protected roleList(roles: string[]): string {
     return roles.map((r) => this.roleLabel(r)).join(', ');
   }
-
-
 
   protected startCreate(): void {
     this.form = this.blank();
@@ -282,24 +254,20 @@ export class Users {
       return true;
     });
     if (done) {
-      this.message.set(this.i18n.t(editing ? 'admin.users.saved' : 'admin.users.created', { name: editing ? editing.userName : f.userName }));
+      this.rows.say(this.i18n.t(editing ? 'admin.users.saved' : 'admin.users.created', { name: editing ? editing.userName : f.userName }));
       this.editing.set(null);
       await this.users.reload();
     }
   }
 
-  protected async toggle(u: UserDto): Promise<void> {
-    const done = await this.acting.run(() =>
-      this.api.invoke(updateUser, {
-        id: u.id,
-        body: { email: u.email, name: u.name, preferredLanguage: u.preferredLanguage, roleNames: u.roles, isActive: !u.isActive },
-      }),
+  protected toggle(u: UserDto): Promise<boolean> {
+    const body = { email: u.email, name: u.name, preferredLanguage: u.preferredLanguage, roleNames: u.roles, isActive: !u.isActive };
+    return this.rows.run(
+      () => this.api.invoke(updateUser, { id: u.id, body }),
+      () => this.i18n.t(u.isActive ? 'admin.users.deactivated' : 'admin.users.activated', { name: u.userName }),
     );
-    if (done) {
-      this.message.set(this.i18n.t(u.isActive ? 'admin.users.deactivated' : 'admin.users.activated', { name: u.userName }));
-      await this.users.reload();
-    }
   }
+
 
   protected startReset(u: UserDto): void {
     this.temporaryPassword = '';
@@ -317,27 +285,16 @@ export class Users {
     if (done) {
       this.temporaryPassword = '';
       this.resetting.set(null);
-      this.message.set(this.i18n.t('admin.users.passwordReset', { name: u.userName }));
+      this.rows.say(this.i18n.t('admin.users.passwordReset', { name: u.userName }));
       await this.users.reload();
     }
   }
 
-  protected askDelete(u: UserDto): void {
-    this.acting.reset();
-    this.confirming.set(u);
-    focusSoon('user-delete-confirm');
-  }
-
-  protected async remove(u: UserDto): Promise<void> {
-    const done = await this.acting.run(async () => {
-      await this.api.invoke(deleteUser, { id: u.id });
-      return true;
-    });
-    if (done) {
-      this.confirming.set(null);
-      this.message.set(this.i18n.t('admin.users.deleted', { name: u.userName }));
-      await this.users.reload();
-    }
+  protected remove(u: UserDto): Promise<void> {
+    return this.rows.remove(
+      () => this.api.invoke(deleteUser, { id: u.id }),
+      () => this.i18n.t('admin.users.deleted', { name: u.userName }),
+    );
   }
 
 

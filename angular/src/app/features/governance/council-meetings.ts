@@ -10,7 +10,7 @@ import { I18n, TranslatePipe } from '../../core/i18n';
 import { Submission } from '../../shared/async';
 import { FieldErrors, ProblemAlert } from '../../shared/state';
 import { ListSource } from '../../shared/list';
-import { ListPage } from '../../shared/list-page';
+import { ListPage, ListRow } from '../../shared/list-page';
 import { Permission } from '../../shared/permissions';
 import { focusSoon } from '../../shared/focus';
 import { num } from '../../shared/numbers';
@@ -20,7 +20,7 @@ import { Creator } from '../../shared/created';
 /** The council's meetings, newest first, and scheduling a new one in the partnership's time zone. */
 @Component({
   selector: 'app-council-meetings',
-  imports: [FormsModule, RouterLink, TranslatePipe, ProblemAlert, FieldErrors, ListPage],
+  imports: [FormsModule, RouterLink, TranslatePipe, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h2 id="meetings-title" tabindex="-1">{{ 'governance.meetings.title' | t }}</h2>
@@ -62,25 +62,14 @@ import { Creator } from '../../shared/created';
         </div>
       </form>
     }
-    <app-list-page [list]="meetings" key="meetings" caption="governance.meetings.title" empty="governance.meetings.empty">
-      <thead>
-        <tr>
-          <th scope="col">{{ 'governance.meetings.meetingTitle' | t }}</th>
-          <th scope="col">{{ 'governance.meetings.when' | t }}</th>
-          <th scope="col">{{ 'governance.meetings.duration' | t }}</th>
-          <th scope="col">{{ 'governance.meetings.attended' | t }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (m of meetings.items(); track m.id) {
-          <tr>
-            <td><a [routerLink]="['/governance/councils', councilId(), 'meetings', m.id]">{{ m.title }}</a></td>
-            <td>{{ when(m.startsAt) }}</td>
-            <td>{{ 'governance.meetings.minutes' | t: { count: num(m.durationMinutes) } }}</td>
-            <td>{{ attended(m.attendance) }}</td>
-          </tr>
-        }
-      </tbody>
+    <app-list-page [list]="meetings" key="meetings" caption="governance.meetings.title"
+      [columns]="['governance.meetings.meetingTitle', 'governance.meetings.when', 'governance.meetings.duration', 'governance.meetings.attended']" empty="governance.meetings.empty">
+      <ng-template [listRow]="meetings" let-m>
+        <td><a [routerLink]="['/governance/councils', councilId(), 'meetings', m.id]">{{ m.title }}</a></td>
+        <td>{{ when(m.startsAt) }}</td>
+        <td>{{ 'governance.meetings.minutes' | t: { count: num(m.durationMinutes) } }}</td>
+        <td>{{ attended(m.attendance) }}</td>
+      </ng-template>
     </app-list-page>
   `,
   styles: `h2 { margin: 0; }`,

@@ -10,7 +10,7 @@ import { TranslatePipe } from '../../core/i18n';
 import { Submission } from '../../shared/async';
 import { ProblemAlert } from '../../shared/state';
 import { ListSource } from '../../shared/list';
-import { ListPage } from '../../shared/list-page';
+import { ListColumn, ListPage, ListRow } from '../../shared/list-page';
 import { CouncilForm } from './council-form';
 import { Permission } from '../../shared/permissions';
 import { focusSoon } from '../../shared/focus';
@@ -19,7 +19,7 @@ import { num } from '../../shared/numbers';
 /** Every council of the partnership with its size, vacancies and whether its make-up meets its rules today. */
 @Component({
   selector: 'app-councils',
-  imports: [RouterLink, TranslatePipe, ProblemAlert, CouncilForm, ListPage],
+  imports: [RouterLink, TranslatePipe, ProblemAlert, CouncilForm, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h1 id="councils-title" tabindex="-1">{{ 'governance.councils.title' | t }}</h1>
@@ -32,46 +32,31 @@ import { num } from '../../shared/numbers';
       <app-council-form [council]="editing()" (saved)="saved($event)" (cancelled)="closeForm()" />
     }
     <app-problem [problem]="opening.problem()" />
-    <app-list-page [list]="councils" key="councils" caption="governance.councils.title" empty="governance.councils.empty">
-      <thead>
-        <tr>
-          <th scope="col">{{ 'governance.councils.name' | t }}</th>
-          <th scope="col">{{ 'governance.councils.seats' | t }}</th>
-          <th scope="col">{{ 'governance.councils.votingSeats' | t }}</th>
-          <th scope="col">{{ 'governance.councils.vacantSeats' | t }}</th>
-          <th scope="col">{{ 'governance.councils.composition' | t }}</th>
-          @if (canManage) {
-            <th scope="col"><span class="visually-hidden">{{ 'governance.actions' | t }}</span></th>
+    <app-list-page [list]="councils" key="councils" caption="governance.councils.title"
+      [columns]="columns" empty="governance.councils.empty">
+      <ng-template [listRow]="councils" let-c>
+        <td>
+          <a [routerLink]="['/governance/councils', c.id]">{{ c.name }}</a>
+          @if (c.description) {
+            <div class="hint">{{ c.description }}</div>
           }
-        </tr>
-      </thead>
-      <tbody>
-        @for (c of councils.items(); track c.id) {
-          <tr>
-            <td>
-              <a [routerLink]="['/governance/councils', c.id]">{{ c.name }}</a>
-              @if (c.description) {
-                <div class="hint">{{ c.description }}</div>
-              }
-            </td>
-            <td>{{ num(c.seats) }}</td>
-            <td>{{ num(c.votingSeats) }}</td>
-            <td>{{ num(c.vacantSeats) }}</td>
-            <td>
-              <span class="badge" [class.ok]="c.compliant" [class.bad]="!c.compliant">
-                {{ (c.compliant ? 'governance.compliance.compliant' : 'governance.compliance.notCompliant') | t }}
-              </span>
-            </td>
-            @if (canManage) {
-              <td>
-                <button type="button" class="link-button" [disabled]="opening.busy()" (click)="openEdit(c.id)">
-                  {{ 'governance.edit' | t }}<span class="visually-hidden"> {{ c.name }}</span>
-                </button>
-              </td>
-            }
-          </tr>
+        </td>
+        <td>{{ num(c.seats) }}</td>
+        <td>{{ num(c.votingSeats) }}</td>
+        <td>{{ num(c.vacantSeats) }}</td>
+        <td>
+          <span class="badge" [class.ok]="c.compliant" [class.bad]="!c.compliant">
+            {{ (c.compliant ? 'governance.compliance.compliant' : 'governance.compliance.notCompliant') | t }}
+          </span>
+        </td>
+        @if (canManage) {
+          <td>
+            <button type="button" class="link-button" [disabled]="opening.busy()" (click)="openEdit(c.id)">
+              {{ 'governance.edit' | t }}<span class="visually-hidden"> {{ c.name }}</span>
+            </button>
+          </td>
         }
-      </tbody>
+      </ng-template>
     </app-list-page>
   `,
   styles: `.hint { color: var(--ep-muted); font-size: 0.9rem; }`,
@@ -80,6 +65,10 @@ export class Councils {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
   protected readonly canManage = inject(AppConfig).can(Permission.GovernanceCouncilsManage);
+  protected readonly columns: ListColumn[] = [
+    'governance.councils.name', 'governance.councils.seats', 'governance.councils.votingSeats', 'governance.councils.vacantSeats', 'governance.councils.composition',
+    ...(this.canManage ? [{ label: 'governance.actions', hidden: true as const }] : []),
+  ];
   protected readonly councils = new ListSource<CouncilSummaryDto>(() => this.api.invoke(getCouncils, { MaxResultCount: 1000 }));
   protected readonly opening = new Submission();
   protected readonly formOpen = signal(false);
