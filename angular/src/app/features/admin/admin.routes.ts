@@ -7,9 +7,9 @@ import { Users } from './users';
 import { Permission } from '../../shared/permissions';
 
 export const ROUTES: Routes = [
-  { path: 'tenants', component: Tenants, canActivate: [permissionGuard(Permission.SaasTenants)], title: 'EngagementPlatform' },
-  { path: 'users', component: Users, canActivate: [permissionGuard(Permission.IdentityUsers)], title: 'EngagementPlatform' },
-  { path: 'roles', component: Roles, canActivate: [permissionGuard(Permission.IdentityRoles)], title: 'EngagementPlatform' },
-  { path: 'settings', component: TenantSettings, canActivate: [permissionGuard(Permission.SaasTenantSettings)], title: 'EngagementPlatform' },
+  { path: 'tenants', component: Tenants, canActivate: [permissionGuard(Permission.SaasTenants)], title: 'shell.titles.tenants' },
+  { path: 'users', component: Users, canActivate: [permissionGuard(Permission.IdentityUsers)], title: 'shell.titles.users' },
+  { path: 'roles', component: Roles, canActivate: [permissionGuard(Permission.IdentityRoles)], title: 'shell.titles.roles' },
+  { path: 'settings', component: TenantSettings, canActivate: [permissionGuard(Permission.SaasTenantSettings)], title: 'shell.titles.settings' },
   { path: '', pathMatch: 'full', redirectTo: 'users' },
 ];
