@@ -57,6 +57,19 @@ public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_lists_every_defined_permission_as_the_PermissionName_enum_the_web_app_uses()
+    {
+        using var client = app.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("PermissionName");
+        schema.GetProperty("type").GetString().ShouldBe("string");
+        var names = schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToList();
+        var defined = app.Factory.Services.GetRequiredService<Framework.Permissions.PermissionDefinitionManager>().All.Select(d => d.Name).ToList();
+        names.ShouldBe(defined);
+        names.ShouldContain("Governance.Councils.Manage");
+    }
+
+    [Fact]
     public async Task The_committed_OpenAPI_document_that_the_web_client_is_generated_from_is_current()
     {
         using var client = app.Anonymous();

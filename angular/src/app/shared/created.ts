@@ -7,7 +7,7 @@ import { StrictHttpResponse } from '../api/strict-http-response';
 type CreateFn<P> = (http: HttpClient, rootUrl: string, params: P, context?: HttpContext) => Observable<StrictHttpResponse<unknown>>;
 
 /**
- * The id of what a create made: every create answers 201 with `{ "id": "<guid>" }` (never read from `Location`).
+ * The id of what a create made: every create answers 201 with `{ "id": "<guid>" }`, read from the body (never from a header).
  * Accepts the parsed body or its JSON text.
  */
 export function createdId(body: unknown): string {

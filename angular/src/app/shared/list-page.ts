@@ -55,7 +55,7 @@ export class ListRow<T> {
       @if (list().items().length === 0) {
         <app-empty [message]="list().filter().trim() && emptyFiltered() ? emptyFiltered() : empty()" />
       } @else if (row(); as row) {
-        <div class="table-wrap">
+        <div class="table-wrap" [attr.tabindex]="regionLabel() ? 0 : null" [attr.role]="regionLabel() ? 'region' : null" [attr.aria-label]="regionLabel() ? (regionLabel() | t) : null">
           <table>
             <caption class="visually-hidden">{{ caption() | t }}</caption>
             <thead>
@@ -95,6 +95,8 @@ export class ListPage {
   /** Translation key of the table's caption (screen readers). */
   readonly caption = input('');
   readonly columns = input<readonly ListColumn[]>([]);
+  /** Translation key naming the table's scrolling box, which then takes the keyboard focus (wide tables). */
+  readonly regionLabel = input('');
   /** Translation key of what an empty list says. */
   readonly empty = input.required<string>();
   /** What an empty list says while a search is on, if different. */

@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
@@ -23,6 +23,8 @@ import { SUPPORT_KINDS } from './governance-util';
 import { Permission } from '../../shared/permissions';
 import { focusSoon } from '../../shared/focus';
 import { num } from '../../shared/numbers';
+import { ListSource } from '../../shared/list';
+import { ListColumn, ListPage, ListRow } from '../../shared/list-page';
 
 interface AgendaDraft {
   title: string;
@@ -39,7 +41,7 @@ interface Person {
 /** A meeting: its agenda (optionally linking decisions), attendance per seat holder, and access supports. */
 @Component({
   selector: 'app-meeting-page',
-  imports: [FormsModule, RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [FormsModule, RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, ListPage, ListRow],
   templateUrl: './meeting.html',
   styleUrl: './meeting.css',
 })
@@ -57,6 +59,15 @@ export class MeetingPage {
   protected readonly meeting = new Loadable<MeetingDto>();
   protected readonly council = new Loadable<CouncilDto>();
   protected readonly decisions = new Loadable<DecisionDto[]>();
+  /** The meeting's access supports (they come with the meeting). */
+  protected readonly supports = new ListSource<AccessSupportDto>(async () => this.meeting.data()?.accessSupports ?? []);
+  protected readonly supportColumns: ListColumn[] = [
+    'governance.supports.person',
+    'governance.supports.kind',
+    'governance.supports.details',
+    'governance.supports.status',
+    ...(this.canManage ? ['governance.actions'] : []),
+  ];
   protected readonly agendaSaving = new Submission();
   protected readonly attendanceSaving = new Submission();
   protected readonly supportSaving = new Submission();
@@ -87,6 +98,12 @@ export class MeetingPage {
   protected readonly decisionTitles = computed(() => new Map((this.decisions.data() ?? []).map((d) => [d.id, d.title])));
 
   constructor() {
+    effect(() => {
+      const meeting = this.meeting.data();
+      if (meeting) {
+        this.supports.show(meeting.accessSupports);
+      }
+    });
     void this.loadMeeting();
     void this.council.load(() => this.api.invoke(getCouncil, { id: this.councilId }));
     if (this.config.can(Permission.GovernanceDecisions)) {
