@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace EngagementPlatform.HttpApi.Host.Tests;
 
 public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFixture>
@@ -63,7 +65,7 @@ public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFi
         var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
         var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("PermissionName");
         schema.GetProperty("type").GetString().ShouldBe("string");
-        var names = schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToList();
+        var names = schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToList();
         var defined = app.Factory.Services.GetRequiredService<Framework.Permissions.PermissionDefinitionManager>().All.Select(d => d.Name).ToList();
         names.ShouldBe(defined);
         names.ShouldContain("Governance.Councils.Manage");

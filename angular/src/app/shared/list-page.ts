@@ -47,7 +47,7 @@ export class ListRow<T> {
       </div>
       <app-problem [problem]="actions.problem()" />
     }
-    @if (list().loading()) {
+    @if (list().loading() && !(quietReload() && list().data() !== undefined)) {
       <app-loading />
     }
     <app-problem [problem]="list().problem()" />
@@ -95,6 +95,8 @@ export class ListPage {
   /** Translation key of the table's caption (screen readers). */
   readonly caption = input('');
   readonly columns = input<readonly ListColumn[]>([]);
+  /** Shows the spinner only for the first load, not while reloading rows that are already shown. */
+  readonly quietReload = input(false);
   /** Translation key naming the table's scrolling box, which then takes the keyboard focus (wide tables). */
   readonly regionLabel = input('');
   /** Translation key of what an empty list says. */
