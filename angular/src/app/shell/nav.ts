@@ -1,9 +1,9 @@
-import { Permission } from '../shared/permissions';
+import { Permission, PermissionName } from '../shared/permissions';
 /** One link in the navigation: shown only with its permission (and, for paid modules, its plan feature). */
 export interface NavItem {
   route: string;
   label: string;
-  permission?: string;
+  permission?: PermissionName;
   feature?: string;
   /** Host-only or tenant-only pages. */
   side?: 'host' | 'tenant';
