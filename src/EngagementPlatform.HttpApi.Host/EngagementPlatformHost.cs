@@ -121,7 +121,7 @@ public static class EngagementPlatformHost
             services.AddHostedService<EngagementPlatform.Identity.Seeding.AppClientAddressSync>();
         }
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>().AddOperationTransformer<OpenApiConventions>());
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>().AddDocumentTransformer<PermissionNameSchema>().AddOperationTransformer<OpenApiConventions>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRequestLocalization(options =>
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace EngagementPlatform.HttpApi.Host.Tests;
 
 public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFixture>
@@ -54,6 +56,19 @@ public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFi
         create.GetProperty("security").GetArrayLength().ShouldBe(1);
         create.GetProperty("x-permission").GetString().ShouldBe("Saas.Tenants.Create");
         (await client.GetAsync("/scalar/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_defined_permission_as_the_PermissionName_enum_the_web_app_uses()
+    {
+        using var client = app.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("PermissionName");
+        schema.GetProperty("type").GetString().ShouldBe("string");
+        var names = schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var defined = app.Factory.Services.GetRequiredService<Framework.Permissions.PermissionDefinitionManager>().All.Select(d => d.Name).ToList();
+        names.ShouldBe(defined);
+        names.ShouldContain("Governance.Councils.Manage");
     }
 
     [Fact]

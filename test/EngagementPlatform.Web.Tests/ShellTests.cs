@@ -60,6 +60,24 @@ public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
+    public async Task The_browser_tab_names_the_page_in_the_language_shown_and_follows_a_switch()
+    {
+        await app.CreateUserAsync("alpha", "shell-title", "admin");
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("alpha", "shell-title");
+        await page.GotoAsync("/admin/users");
+        await Assertions.Expect(page).ToHaveTitleAsync("Users · EngagementPlatform");
+        await page.GotoAsync("/governance/councils");
+        await Assertions.Expect(page).ToHaveTitleAsync("Councils · EngagementPlatform");
+
+        // No navigation: the title changes with the language.
+        await page.UseLanguageAsync("es");
+        await Assertions.Expect(page).ToHaveTitleAsync("Consejos · EngagementPlatform");
+        await page.GotoAsync("/admin/users");
+        await Assertions.Expect(page).ToHaveTitleAsync("Usuarios · EngagementPlatform");
+    }
+
+    [Fact]
     public async Task The_sign_in_page_speaks_the_language_the_app_shows_and_is_accessible()
     {
         var page = await app.NewPageAsync();

@@ -1,11 +1,12 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { AppConfig } from './core/app-config';
 import { Auth } from './core/auth';
 import { authInterceptor } from './core/auth-interceptor';
 import { I18n, Language, LANGUAGES } from './core/i18n';
+import { TranslatedTitleStrategy } from './core/title';
 
 /** The language before anyone signs in: this browser's last choice, else the browser's own language. */
 export function initialLanguage(): Language {
@@ -20,6 +21,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideHttpClient(withInterceptors([authInterceptor])),
     provideAppInitializer(async () => {
       const i18n = inject(I18n);

@@ -6,9 +6,9 @@ import { Profile } from './shell/profile';
 
 /** Each area's pages load lazily from features/<area>/<area>.routes.ts; the guards there check permissions. */
 export const routes: Routes = [
-  { path: '', component: Home, title: 'EngagementPlatform' },
-  { path: 'auth/callback', component: AuthCallback },
-  { path: 'profile', component: Profile, canActivate: [signedInGuard] },
+  { path: '', component: Home, title: 'shell.productName' },
+  { path: 'auth/callback', component: AuthCallback, title: 'shell.titles.signIn' },
+  { path: 'profile', component: Profile, canActivate: [signedInGuard], title: 'shell.titles.profile' },
   { path: 'admin', canActivate: [signedInGuard], loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ROUTES) },
   {
     path: 'governance',

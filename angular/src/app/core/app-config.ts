@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { Api } from '../api/api';
 import { getApplicationConfiguration } from '../api/fn/app/get-application-configuration';
 import { ApplicationConfigurationDto } from '../api/models/application-configuration-dto';
+import { PermissionName } from '../api/models/permission-name';
 
 /** Who is signed in, what they may do, and the partnership's plan: loaded at start and after sign-in. */
 @Injectable({ providedIn: 'root' })
@@ -21,7 +22,8 @@ export class AppConfig {
     return configuration;
   }
 
-  can(permission: string | undefined): boolean {
+  /** Whether the user holds a permission (names from `Permission`, generated from the API's `PermissionName`). */
+  can(permission: PermissionName | undefined): boolean {
     return !permission || this.granted().has(permission);
   }
 

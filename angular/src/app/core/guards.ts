@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { AppConfig } from './app-config';
 import { Auth, TENANT_PARAMETER, isTenantName } from './auth';
+import { PermissionName } from '../api/models/permission-name';
 
 /**
  * Signed-in only: otherwise the sign-in page, coming back here afterwards. A link from an email names its
@@ -28,7 +29,7 @@ export function signInTarget(router: Router, url: string): { returnUrl: string; 
 }
 
 /** A page behind a permission (and a plan feature): without it, the home page. Navigation hides such links too. */
-export function permissionGuard(permission: string, feature?: string): CanActivateFn {
+export function permissionGuard(permission: PermissionName, feature?: string): CanActivateFn {
   return () => {
     const config = inject(AppConfig);
     return config.can(permission) && config.hasFeature(feature) ? true : inject(Router).parseUrl('/');

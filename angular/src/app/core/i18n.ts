@@ -59,6 +59,11 @@ export class I18n {
     return text;
   }
 
+  /** The text for a key when there is one, else the fallback (a name the UI has no translation for). */
+  optional(key: string, fallback: string): string {
+    return this.has(key) ? this.t(key) : fallback;
+  }
+
   /** Whether a key exists: for optional texts such as a message per error code. */
   has(key: string): boolean {
     return this.dictionaries()[this.language()]?.[key] !== undefined;

@@ -7,7 +7,12 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: Record<string, string[]>;
+  /** The problem's other plain values (a plan limit's `limit` and `count`): the placeholders of its message. */
+  params?: Record<string, string | number | boolean>;
 }
+
+/** RFC 9457 members and the ones this API always sends; everything else plain is a message parameter. */
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'traceId']);
 
 /** Turns whatever a failed call threw into a problem the page can show; network failures get status 0. */
 export function toProblem(error: unknown): Problem {
@@ -20,6 +25,7 @@ export function toProblem(error: unknown): Problem {
         detail: body.detail,
         code: body.code,
         errors: lowerKeys(body.errors),
+        params: extensions(body as Record<string, unknown>),
       };
     }
     return { status: error.status, title: '' };
@@ -40,6 +46,17 @@ function parseText(body: unknown): unknown {
   } catch {
     return body;
   }
+}
+
+/** The problem's extension members with a plain value, or none. */
+function extensions(body: Record<string, unknown>): Record<string, string | number | boolean> | undefined {
+  const params: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!STANDARD_MEMBERS.has(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+      params[key] = value;
+    }
+  }
+  return Object.keys(params).length ? params : undefined;
 }
 
 /** Field errors keyed by the camelCase field name the forms use ("Title" and "title" are the same field). */

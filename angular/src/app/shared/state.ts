@@ -24,7 +24,8 @@ export class Empty {
 
 /**
  * A refused or failed request, said helpfully: the message for the problem's code when the UI has one
- * ("shell.errors.<code>"), else the API's own (already localized) title and detail; field errors are listed
+ * ("shell.errors.<code>", its {placeholders} filled from the problem's values, e.g. a plan's limit and count), else
+ * the API's own (already localized) title and detail; field errors are listed
  * only when the form does not show them under its fields.
  */
 @Component({
@@ -57,10 +58,11 @@ export class ProblemAlert {
   readonly showFields = input(false);
 
   protected readonly codeMessage = computed(() => {
-    const code = this.problem()?.code;
+    const problem = this.problem();
+    const code = problem?.code;
     const key = code ? `shell.errors.${code.replace(/:/g, '.')}` : '';
     this.i18n.language();
-    return key && this.i18n.has(key) ? this.i18n.t(key) : '';
+    return key && this.i18n.has(key) ? this.i18n.t(key, problem?.params) : '';
   });
 
   protected readonly message = computed(() => {

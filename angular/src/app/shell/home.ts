@@ -10,6 +10,7 @@ import { I18n, TranslatePipe } from '../core/i18n';
 import { Loadable } from '../shared/async';
 import { Empty, Loading, ProblemAlert } from '../shared/state';
 import { NAVIGATION } from './nav';
+import { Permission } from '../shared/permissions';
 
 /**
  * The start page. Signed out: what the product is. Signed in to a partnership: what waits for this person (decisions
@@ -65,7 +66,7 @@ import { NAVIGATION } from './nav';
             <h2 id="home-decisions">{{ 'shell.home.decisions.title' | t }}</h2>
             @if (w.decisions.length === 0) {
               <app-empty message="shell.home.decisions.empty">
-                @if (config.can('Governance.Decisions')) {
+                @if (config.can(Permission.GovernanceDecisions)) {
                   <a routerLink="/decisions">{{ 'shell.home.decisions.browse' | t }}</a>
                 }
               </app-empty>
@@ -89,7 +90,7 @@ import { NAVIGATION } from './nav';
             <h2 id="home-meetings">{{ 'shell.home.meetings.title' | t }}</h2>
             @if (w.meetings.length === 0) {
               <app-empty message="shell.home.meetings.empty">
-                @if (config.can('Governance.Councils')) {
+                @if (config.can(Permission.GovernanceCouncils)) {
                   <a routerLink="/governance/councils">{{ 'shell.home.meetings.councils' | t }}</a>
                 }
               </app-empty>
@@ -155,7 +156,7 @@ import { NAVIGATION } from './nav';
                   </li>
                 }
               </ul>
-              @if (config.can('Governance.Decisions.Participate')) {
+              @if (config.can(Permission.GovernanceDecisionsParticipate)) {
                 <p><a routerLink="/decisions/my-influence">{{ 'shell.home.outcomes.all' | t }}</a></p>
               }
             }
@@ -197,6 +198,7 @@ import { NAVIGATION } from './nav';
 export class Home {
   protected readonly auth = inject(Auth);
   protected readonly config = inject(AppConfig);
+  protected readonly Permission = Permission;
   private readonly i18n = inject(I18n);
   private readonly api = inject(Api);
   protected readonly work = new Loadable<MyWorkDto>();

@@ -1,8 +1,9 @@
+import { Permission, PermissionName } from '../shared/permissions';
 /** One link in the navigation: shown only with its permission (and, for paid modules, its plan feature). */
 export interface NavItem {
   route: string;
   label: string;
-  permission?: string;
+  permission?: PermissionName;
   feature?: string;
   /** Host-only or tenant-only pages. */
   side?: 'host' | 'tenant';
@@ -19,21 +20,21 @@ export const NAVIGATION: NavSection[] = [
   {
     label: 'shell.nav.governance',
     items: [
-      { route: '/governance/councils', label: 'shell.nav.councils', permission: 'Governance.Councils', side: 'tenant' },
-      { route: '/decisions', label: 'shell.nav.decisions', permission: 'Governance.Decisions', side: 'tenant' },
-      { route: '/decisions/my-influence', label: 'shell.nav.myInfluence', permission: 'Governance.Decisions.Participate', side: 'tenant' },
+      { route: '/governance/councils', label: 'shell.nav.councils', permission: Permission.GovernanceCouncils, side: 'tenant' },
+      { route: '/decisions', label: 'shell.nav.decisions', permission: Permission.GovernanceDecisions, side: 'tenant' },
+      { route: '/decisions/my-influence', label: 'shell.nav.myInfluence', permission: Permission.GovernanceDecisionsParticipate, side: 'tenant' },
     ],
   },
   {
     label: 'shell.nav.administration',
     items: [
-      { route: '/admin/tenants', label: 'shell.nav.tenants', permission: 'Saas.Tenants', side: 'host' },
-      { route: '/admin/users', label: 'shell.nav.users', permission: 'Identity.Users' },
-      { route: '/admin/roles', label: 'shell.nav.roles', permission: 'Identity.Roles' },
-      { route: '/admin/settings', label: 'shell.nav.settings', permission: 'Saas.TenantSettings', side: 'tenant' },
-      { route: '/notifications/outbox', label: 'shell.nav.outbox', permission: 'Notifications.Outbox' },
-      { route: '/notifications/templates', label: 'shell.nav.templates', permission: 'Notifications.Templates' },
-      { route: '/hangfire', label: 'shell.nav.jobs', permission: 'Saas.Jobs', side: 'host', external: true },
+      { route: '/admin/tenants', label: 'shell.nav.tenants', permission: Permission.SaasTenants, side: 'host' },
+      { route: '/admin/users', label: 'shell.nav.users', permission: Permission.IdentityUsers },
+      { route: '/admin/roles', label: 'shell.nav.roles', permission: Permission.IdentityRoles },
+      { route: '/admin/settings', label: 'shell.nav.settings', permission: Permission.SaasTenantSettings, side: 'tenant' },
+      { route: '/notifications/outbox', label: 'shell.nav.outbox', permission: Permission.NotificationsOutbox },
+      { route: '/notifications/templates', label: 'shell.nav.templates', permission: Permission.NotificationsTemplates },
+      { route: '/hangfire', label: 'shell.nav.jobs', permission: Permission.SaasJobs, side: 'host', external: true },
     ],
   },
 ];

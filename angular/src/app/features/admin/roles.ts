@@ -9,8 +9,12 @@ import { RoleDto } from '../../api/models/role-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
-import { Empty, Loading, ProblemAlert } from '../../shared/state';
-import { focusSoon } from './focus';
+import { Loading, ProblemAlert } from '../../shared/state';
+import { ListSource } from '../../shared/list';
+import { RowActions } from '../../shared/row-actions';
+import { ListPage, ListRow } from '../../shared/list-page';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
 
 export interface PermissionGroup {
   module: string;
@@ -30,53 +34,24 @@ export function groupPermissions(definitions: PermissionDto[]): PermissionGroup[
 /** Roles and what each may do: pick a role, tick its permissions grouped by module, save. */
 @Component({
   selector: 'app-roles',
-  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert],
+  imports: [FormsModule, TranslatePipe, Loading, ProblemAlert, ListPage, ListRow],
   template: `
     <h1>{{ 'admin.roles.title' | t }}</h1>
     <p>{{ 'admin.roles.intro' | t }}</p>
-    @if (roles.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="roles.problem()" />
-    @if (roles.data(); as list) {
-      @if (list.length === 0) {
-        <app-empty message="admin.roles.empty" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'admin.roles.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'admin.roles.name' | t }}</th>
-                <th scope="col">{{ 'admin.roles.kind' | t }}</th>
-                <th scope="col">{{ 'admin.roles.count' | t }}</th>
-                <th scope="col">{{ 'admin.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (role of list; track role.id) {
-                <tr>
-                  <th scope="row">{{ roleLabel(role.name) }}</th>
-                  <td>{{ (role.isStatic ? 'admin.roles.builtIn' : 'admin.roles.custom') | t }}</td>
-                  <td>{{ i18n.formatNumber(role.permissions.length) }}</td>
-                  <td>
-                    <button type="button" (click)="select(role)" [attr.aria-label]="(canManage ? 'admin.roles.editPermissionsOf' : 'admin.roles.viewPermissionsOf') | t: { name: roleLabel(role.name) }">
-                      {{ (canManage ? 'admin.roles.editPermissions' : 'admin.roles.viewPermissions') | t }}
-                    </button>
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      }
-    }
+    <app-list-page [list]="roles" key="roles" caption="admin.roles.title" [actions]="rows"
+      [columns]="['admin.roles.name', 'admin.roles.kind', 'admin.roles.count', 'admin.actions']" empty="admin.roles.empty">
+      <ng-template [listRow]="roles" let-role>
+        <th scope="row">{{ roleLabel(role.name) }}</th>
+        <td>{{ (role.isStatic ? 'admin.roles.builtIn' : 'admin.roles.custom') | t }}</td>
+        <td>{{ i18n.formatNumber(role.permissions.length) }}</td>
+        <td>
+          <button type="button" (click)="select(role)" [attr.aria-label]="(canManage ? 'admin.roles.editPermissionsOf' : 'admin.roles.viewPermissionsOf') | t: { name: roleLabel(role.name) }">
+            {{ (canManage ? 'admin.roles.editPermissions' : 'admin.roles.viewPermissions') | t }}
+          </button>
+        </td>
+      </ng-template>
+    </app-list-page>
 
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
 
     @if (selected(); as role) {
       <form class="card" (ngSubmit)="save(role)" aria-labelledby="role-permissions-title">
@@ -114,17 +89,17 @@ export class Roles {
   private readonly api = inject(Api);
   protected readonly i18n = inject(I18n);
   private readonly config = inject(AppConfig);
-  protected readonly canManage = this.config.can('Identity.Roles.ManagePermissions');
-  protected readonly roles = new Loadable<RoleDto[]>();
+  protected readonly canManage = this.config.can(Permission.IdentityRolesManagePermissions);
+  protected readonly roles = new ListSource<RoleDto>(() => this.api.invoke(getRoles));
   protected readonly definitions = new Loadable<PermissionDto[]>();
   protected readonly saving = new Submission();
   protected readonly selected = signal<RoleDto | null>(null);
   protected readonly granted = signal<Record<string, boolean>>({});
-  protected readonly message = signal('');
+  protected readonly rows = new RowActions<RoleDto>('role', this.roles);
   protected readonly groups = computed(() => groupPermissions(this.definitions.data() ?? []));
 
   constructor() {
-    void this.roles.load(() => this.api.invoke(getRoles));
+    void this.roles.reload();
     // The permission names come translated from the server: ask again when the language changes.
     effect(() => {
       this.i18n.language();
@@ -133,18 +108,16 @@ export class Roles {
   }
 
   protected roleLabel(name: string): string {
-    const key = `admin.roleNames.${name}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : name;
+    return this.i18n.optional(`admin.roleNames.${name}`, name);
   }
 
   protected groupLabel(module: string): string {
-    const key = `admin.roles.groups.${module}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : module;
+    return this.i18n.optional(`admin.roles.groups.${module}`, module);
   }
 
   protected select(role: RoleDto): void {
     this.saving.reset();
-    this.message.set('');
+    this.rows.say('');
     this.granted.set(Object.fromEntries(role.permissions.map((p) => [p, true])));
     this.selected.set(role);
     focusSoon('role-permissions-title');
@@ -159,9 +132,9 @@ export class Roles {
     const permissions = (this.definitions.data() ?? []).map((d) => d.name).filter((name) => granted[name]);
     const updated = await this.saving.run(() => this.api.invoke(updateRolePermissions, { id: role.id, body: { permissions } }));
     if (updated) {
-      this.roles.data.update((list) => list?.map((r) => (r.id === updated.id ? updated : r)));
+      this.roles.replace((r) => r.id === updated.id, updated);
       this.selected.set(updated);
-      this.message.set(this.i18n.t('admin.roles.saved', { name: this.roleLabel(role.name) }));
+      this.rows.say(this.i18n.t('admin.roles.saved', { name: this.roleLabel(role.name) }));
     }
   }
 }

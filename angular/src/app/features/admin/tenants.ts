@@ -7,14 +7,16 @@ import { getEditions } from '../../api/fn/saa-s/get-editions';
 import { getTenants } from '../../api/fn/saa-s/get-tenants';
 import { updateTenant } from '../../api/fn/saa-s/update-tenant';
 import { EditionDto } from '../../api/models/edition-dto';
-import { PagedResultOfTenantDto } from '../../api/models/paged-result-of-tenant-dto';
 import { TenantDto } from '../../api/models/tenant-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
-import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { focusSoon } from './focus';
-import { Pager, count } from './pager';
+import { RowActions } from '../../shared/row-actions';
+import { FieldErrors, ProblemAlert } from '../../shared/state';
+import { ListSource, listItems } from '../../shared/list';
+import { ListPage, ListRow } from '../../shared/list-page';
+import { num } from '../../shared/numbers';
+import { focusSoon } from '../../shared/focus';
 
 interface TenantForm {
   name: string;
@@ -30,7 +32,7 @@ const PAGE_SIZE = 20;
 /** Host: the partnerships (tenants) — search, create, edit, suspend or activate, delete. */
 @Component({
   selector: 'app-tenants',
-  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h1>{{ 'admin.tenants.title' | t }}</h1>
@@ -90,116 +92,54 @@ const PAGE_SIZE = 20;
       </form>
     }
 
-    @if (confirming(); as t) {
-      <app-confirm-delete
-        key="tenant"
-        [title]="'admin.tenants.deleteTitle' | t: { name: t.name }"
-        [warning]="'admin.tenants.deleteWarning' | t"
-        [confirmLabel]="'admin.tenants.deleteConfirm' | t"
-        [cancelLabel]="'admin.cancel' | t"
-        [busy]="acting.busy()"
-        [problem]="acting.problem()"
-        (confirmed)="remove(t)"
-        (cancelled)="confirming.set(null)"
-      />
+    @if (rows.deletion.target(); as t) {
+      <app-confirm-delete [deletion]="rows.deletion" [title]="'admin.tenants.deleteTitle' | t: { name: t.name }" [warning]="'admin.tenants.deleteWarning' | t"
+        [confirmLabel]="'admin.tenants.deleteConfirm' | t" (confirmed)="remove(t)" />
     }
 
-    <form role="search" class="actions" (ngSubmit)="search()">
-      <label for="tenant-search" class="search-label">{{ 'admin.tenants.search' | t }}</label>
-      <input id="tenant-search" name="filter" type="search" [(ngModel)]="filter" aria-describedby="tenant-search-hint" />
-      <span id="tenant-search-hint" class="hint">{{ 'admin.tenants.searchHint' | t }}</span>
-      <button type="submit">{{ 'admin.search' | t }}</button>
-    </form>
-
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
-    @if (!confirming()) {
-      <app-problem [problem]="acting.problem()" />
-    }
-    @if (tenants.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="tenants.problem()" />
-    @if (tenants.data(); as page) {
-      @if (page.items.length === 0) {
-        <app-empty [message]="filter ? 'admin.tenants.noMatch' : 'admin.tenants.empty'" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'admin.tenants.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'admin.tenants.name' | t }}</th>
-                <th scope="col">{{ 'admin.tenants.displayName' | t }}</th>
-                <th scope="col">{{ 'admin.tenants.plan' | t }}</th>
-                <th scope="col">{{ 'admin.tenants.defaultLanguage' | t }}</th>
-                <th scope="col">{{ 'admin.status' | t }}</th>
-                <th scope="col">{{ 'admin.created' | t }}</th>
-                <th scope="col">{{ 'admin.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (t of page.items; track t.id) {
-                <tr>
-                  <th scope="row">{{ t.name }}</th>
-                  <td>{{ t.displayName }}</td>
-                  <td>{{ planName(t.editionId) }}</td>
-                  <td>{{ 'shell.languages.' + t.defaultLanguage | t }}</td>
-                  <td>
-                    <span class="badge" [class.ok]="t.isActive" [class.bad]="!t.isActive">{{ (t.isActive ? 'admin.active' : 'admin.tenants.suspended') | t }}</span>
-                  </td>
-                  <td>{{ i18n.formatDate(t.creationTime, 'date') }}</td>
-                  <td>
-                    <div class="actions">
-                      <button type="button" (click)="startEdit(t)" [attr.aria-label]="'admin.editNamed' | t: { name: t.name }">{{ 'admin.edit' | t }}</button>
-                      <button type="button" [disabled]="acting.busy()" (click)="toggle(t)"
-                        [attr.aria-label]="(t.isActive ? 'admin.tenants.suspendNamed' : 'admin.tenants.activateNamed') | t: { name: t.name }">
-                        {{ (t.isActive ? 'admin.tenants.suspend' : 'admin.tenants.activate') | t }}
-                      </button>
-                      <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'admin.deleteNamed' | t: { name: t.name }">{{ 'admin.delete' | t }}</button>
-                    </div>
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        <app-pager [total]="total(page)" [skip]="skip()" [size]="pageSize" (skipChange)="goTo($event)" />
-      }
-    }
+    <app-list-page [list]="tenants" key="tenant" caption="admin.tenants.title"
+      [columns]="['admin.tenants.name', 'admin.tenants.displayName', 'admin.tenants.plan', 'admin.tenants.defaultLanguage', 'admin.status', 'admin.created', 'admin.actions']" empty="admin.tenants.empty" emptyFiltered="admin.tenants.noMatch" search="admin.tenants.search" [actions]="rows">
+      <ng-template [listRow]="tenants" let-t>
+        <th scope="row">{{ t.name }}</th>
+        <td>{{ t.displayName }}</td>
+        <td>{{ planName(t.editionId) }}</td>
+        <td>{{ 'shell.languages.' + t.defaultLanguage | t }}</td>
+        <td>
+          <span class="badge" [class.ok]="t.isActive" [class.bad]="!t.isActive">{{ (t.isActive ? 'admin.active' : 'admin.tenants.suspended') | t }}</span>
+        </td>
+        <td>{{ i18n.formatDate(t.creationTime, 'date') }}</td>
+        <td>
+          <div class="actions">
+            <button type="button" (click)="startEdit(t)" [attr.aria-label]="'admin.editNamed' | t: { name: t.name }">{{ 'admin.edit' | t }}</button>
+            <button type="button" [disabled]="rows.acting.busy()" (click)="toggle(t)"
+              [attr.aria-label]="(t.isActive ? 'admin.tenants.suspendNamed' : 'admin.tenants.activateNamed') | t: { name: t.name }">
+              {{ (t.isActive ? 'admin.tenants.suspend' : 'admin.tenants.activate') | t }}
+            </button>
+            <button type="button" class="danger" (click)="rows.deletion.ask(t)" [attr.aria-label]="'admin.deleteNamed' | t: { name: t.name }">{{ 'admin.delete' | t }}</button>
+          </div>
+        </td>
+      </ng-template>
+    </app-list-page>
   `,
-  styles: `.search-label { align-self: center; }`,
 })
 export class Tenants {
   private readonly api = inject(Api);
   protected readonly i18n = inject(I18n);
-  protected readonly tenants = new Loadable<PagedResultOfTenantDto>();
+  protected readonly tenants = new ListSource<TenantDto>((query) => this.api.invoke(getTenants, query), PAGE_SIZE);
   protected readonly editions = new Loadable<EditionDto[]>();
   protected readonly saving = new Submission();
-  protected readonly acting = new Submission();
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly skip = signal(0);
+  protected readonly rows = new RowActions<TenantDto>('tenant', this.tenants);
   /** null: no form; false: creating; a tenant: editing it. */
   protected readonly editing = signal<TenantDto | false | null>(null);
-  protected readonly confirming = signal<TenantDto | null>(null);
-  protected readonly message = signal('');
-  protected filter = '';
   protected form: TenantForm = blank();
 
   constructor() {
-    void this.load();
-    void this.editions.load(() => this.api.invoke(getEditions));
+    void this.tenants.reload();
+    void this.editions.load(async () => listItems(await this.api.invoke(getEditions)));
   }
 
   protected editName(): string {
     return this.editing() ? (this.editing() as TenantDto).name : '';
-  }
-
-  protected total(page: PagedResultOfTenantDto): number {
-    return count(page.totalCount);
   }
 
   protected planName(editionId: string | null): string {
@@ -207,16 +147,6 @@ export class Tenants {
       return this.i18n.t('admin.tenants.noPlan');
     }
     return this.editions.data()?.find((e) => e.id === editionId)?.name ?? '';
-  }
-
-  protected search(): void {
-    this.skip.set(0);
-    void this.load();
-  }
-
-  protected goTo(skip: number): void {
-    this.skip.set(skip);
-    void this.load();
   }
 
   protected startCreate(): void {
@@ -261,48 +191,29 @@ export class Tenants {
       return true;
     });
     if (done) {
-      this.message.set(this.i18n.t(editing ? 'admin.tenants.saved' : 'admin.tenants.created', { name: f.name }));
+      this.rows.say(this.i18n.t(editing ? 'admin.tenants.saved' : 'admin.tenants.created', { name: f.name }));
       this.editing.set(null);
-      await this.load();
+      await this.tenants.reload();
     }
   }
 
-  protected async toggle(t: TenantDto): Promise<void> {
-    const done = await this.acting.run(() =>
-      this.api.invoke(updateTenant, {
-        id: t.id,
-        body: { name: t.name, displayName: t.displayName, editionId: t.editionId, defaultLanguage: t.defaultLanguage, isActive: !t.isActive },
-      }),
-    );
-    if (done) {
-      this.message.set(this.i18n.t(t.isActive ? 'admin.tenants.suspendedMessage' : 'admin.tenants.activatedMessage', { name: t.name }));
-      await this.load();
-    }
-  }
-
-  protected askDelete(t: TenantDto): void {
-    this.acting.reset();
-    this.confirming.set(t);
-    focusSoon('tenant-delete-confirm');
-  }
-
-  protected async remove(t: TenantDto): Promise<void> {
-    const done = await this.acting.run(async () => {
-      await this.api.invoke(deleteTenant, { id: t.id });
-      return true;
-    });
-    if (done) {
-      this.confirming.set(null);
-      this.message.set(this.i18n.t('admin.tenants.deleted', { name: t.name }));
-      await this.load();
-    }
-  }
-
-  private load(): Promise<unknown> {
-    return this.tenants.load(() =>
-      this.api.invoke(getTenants, { SkipCount: this.skip(), MaxResultCount: PAGE_SIZE, filter: this.filter.trim() || undefined }),
+  protected toggle(t: TenantDto): Promise<boolean> {
+    const body = { name: t.name, displayName: t.displayName, editionId: t.editionId, defaultLanguage: t.defaultLanguage, isActive: !t.isActive };
+    return this.rows.run(
+      () => this.api.invoke(updateTenant, { id: t.id, body }),
+      () => this.i18n.t(t.isActive ? 'admin.tenants.suspendedMessage' : 'admin.tenants.activatedMessage', { name: t.name }),
     );
   }
+
+
+  protected remove(t: TenantDto): Promise<void> {
+    return this.rows.remove(
+      () => this.api.invoke(deleteTenant, { id: t.id }),
+      () => this.i18n.t('admin.tenants.deleted', { name: t.name }),
+    );
+  }
+
+
 }
 
 function blank(): TenantForm {

@@ -7,16 +7,19 @@ import { getRoles } from '../../api/fn/identity/get-roles';
 import { getUsers } from '../../api/fn/identity/get-users';
 import { resetUserPassword } from '../../api/fn/identity/reset-user-password';
 import { updateUser } from '../../api/fn/identity/update-user';
-import { PagedResultOfUserDto } from '../../api/models/paged-result-of-user-dto';
 import { RoleDto } from '../../api/models/role-dto';
 import { UserDto } from '../../api/models/user-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
-import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { focusSoon } from './focus';
-import { Pager, count } from './pager';
+import { RowActions } from '../../shared/row-actions';
+import { FieldErrors, ProblemAlert } from '../../shared/state';
+import { ListSource, listItems } from '../../shared/list';
+import { ListPage, ListRow } from '../../shared/list-page';
+import { Permission } from '../../shared/permissions';
+import { num } from '../../shared/numbers';
+import { focusSoon } from '../../shared/focus';
 
 interface UserForm {
   userName: string;
@@ -36,11 +39,11 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'app-users',
-  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, Pager],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h1>{{ 'admin.users.title' | t }}</h1>
-      @if (config.can('Identity.Users.Create')) {
+      @if (config.can(Permission.IdentityUsersCreate)) {
         <button type="button" class="primary" (click)="startCreate()">{{ 'admin.users.new' | t }}</button>
       }
     </div>
@@ -128,125 +131,69 @@ const PAGE_SIZE = 20;
       </form>
     }
 
-    @if (confirming(); as u) {
-      <app-confirm-delete
-        key="user"
-        [title]="'admin.users.deleteTitle' | t: { name: u.userName }"
-        [warning]="'admin.users.deleteWarning' | t"
-        [confirmLabel]="'admin.users.deleteConfirm' | t"
-        [cancelLabel]="'admin.cancel' | t"
-        [busy]="acting.busy()"
-        [problem]="acting.problem()"
-        (confirmed)="remove(u)"
-        (cancelled)="confirming.set(null)"
-      />
+    @if (rows.deletion.target(); as u) {
+      <app-confirm-delete [deletion]="rows.deletion" [title]="'admin.users.deleteTitle' | t: { name: u.userName }" [warning]="'admin.users.deleteWarning' | t"
+        [confirmLabel]="'admin.users.deleteConfirm' | t" (confirmed)="remove(u)" />
     }
 
-    <form role="search" class="actions" (ngSubmit)="search()">
-      <label for="user-search" class="search-label">{{ 'admin.users.search' | t }}</label>
-      <input id="user-search" name="filter" type="search" [(ngModel)]="filter" aria-describedby="user-search-hint" />
-      <span id="user-search-hint" class="hint">{{ 'admin.users.searchHint' | t }}</span>
-      <button type="submit">{{ 'admin.search' | t }}</button>
-    </form>
-
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
-    @if (!confirming()) {
-      <app-problem [problem]="acting.problem()" />
-    }
-    @if (users.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="users.problem()" />
-    @if (users.data(); as page) {
-      @if (page.items.length === 0) {
-        <app-empty [message]="filter ? 'admin.users.noMatch' : 'admin.users.empty'" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'admin.users.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'admin.users.userName' | t }}</th>
-                <th scope="col">{{ 'admin.users.name' | t }}</th>
-                <th scope="col">{{ 'admin.users.email' | t }}</th>
-                <th scope="col">{{ 'admin.users.roles' | t }}</th>
-                <th scope="col">{{ 'admin.status' | t }}</th>
-                <th scope="col">{{ 'admin.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (u of page.items; track u.id) {
-                <tr>
-                  <th scope="row">{{ u.userName }}</th>
-                  <td>{{ u.name }}</td>
-                  <td>{{ u.email }}</td>
-                  <td>{{ roleList(u.roles) }}</td>
-                  <td>
-                    <span class="badge" [class.ok]="u.isActive && !u.isLockedOut" [class.bad]="!u.isActive || u.isLockedOut">
-                      {{ (u.isActive ? (u.isLockedOut ? 'admin.users.lockedOut' : 'admin.active') : 'admin.users.inactive') | t }}
-                    </span>
-                  </td>
-                  <td>
-                    @if (config.can('Identity.Users.Update') || config.can('Identity.Users.Delete')) {
-                      <div class="actions">
-                        @if (config.can('Identity.Users.Update')) {
-                          <button type="button" (click)="startEdit(u)" [attr.aria-label]="'admin.editNamed' | t: { name: u.userName }">{{ 'admin.edit' | t }}</button>
-                          <button type="button" [disabled]="acting.busy()" (click)="toggle(u)"
-                            [attr.aria-label]="(u.isActive ? 'admin.users.deactivateNamed' : 'admin.users.activateNamed') | t: { name: u.userName }">
-                            {{ (u.isActive ? 'admin.users.deactivate' : 'admin.users.activate') | t }}
-                          </button>
-                          @if (u.id !== config.user()?.id) {
-                            <button type="button" (click)="startReset(u)" [attr.aria-label]="'admin.users.resetNamed' | t: { name: u.userName }">
-                              {{ 'admin.users.reset' | t }}
-                            </button>
-                          }
-                        }
-                        @if (config.can('Identity.Users.Delete')) {
-                          <button type="button" class="danger" (click)="askDelete(u)" [attr.aria-label]="'admin.deleteNamed' | t: { name: u.userName }">{{ 'admin.delete' | t }}</button>
-                        }
-                      </div>
-                    }
-                  </td>
-                </tr>
+    <app-list-page [list]="users" key="user" caption="admin.users.title"
+      [columns]="['admin.users.userName', 'admin.users.name', 'admin.users.email', 'admin.users.roles', 'admin.status', 'admin.actions']" empty="admin.users.empty" emptyFiltered="admin.users.noMatch" search="admin.users.search" [actions]="rows">
+      <ng-template [listRow]="users" let-u>
+        <th scope="row">{{ u.userName }}</th>
+        <td>{{ u.name }}</td>
+        <td>{{ u.email }}</td>
+        <td>{{ roleList(u.roles) }}</td>
+        <td>
+          <span class="badge" [class.ok]="u.isActive && !u.isLockedOut" [class.bad]="!u.isActive || u.isLockedOut">
+            {{ (u.isActive ? (u.isLockedOut ? 'admin.users.lockedOut' : 'admin.active') : 'admin.users.inactive') | t }}
+          </span>
+        </td>
+        <td>
+          @if (config.can(Permission.IdentityUsersUpdate) || config.can(Permission.IdentityUsersDelete)) {
+            <div class="actions">
+              @if (config.can(Permission.IdentityUsersUpdate)) {
+                <button type="button" (click)="startEdit(u)" [attr.aria-label]="'admin.editNamed' | t: { name: u.userName }">{{ 'admin.edit' | t }}</button>
+                <button type="button" [disabled]="rows.acting.busy()" (click)="toggle(u)"
+                  [attr.aria-label]="(u.isActive ? 'admin.users.deactivateNamed' : 'admin.users.activateNamed') | t: { name: u.userName }">
+                  {{ (u.isActive ? 'admin.users.deactivate' : 'admin.users.activate') | t }}
+                </button>
+                @if (u.id !== config.user()?.id) {
+                  <button type="button" (click)="startReset(u)" [attr.aria-label]="'admin.users.resetNamed' | t: { name: u.userName }">
+                    {{ 'admin.users.reset' | t }}
+                  </button>
+                }
               }
-            </tbody>
-          </table>
-        </div>
-        <app-pager [total]="total(page)" [skip]="skip()" [size]="pageSize" (skipChange)="goTo($event)" />
-      }
-    }
+              @if (config.can(Permission.IdentityUsersDelete)) {
+                <button type="button" class="danger" (click)="rows.deletion.ask(u)" [attr.aria-label]="'admin.deleteNamed' | t: { name: u.userName }">{{ 'admin.delete' | t }}</button>
+              }
+            </div>
+          }
+        </td>
+      </ng-template>
+    </app-list-page>
   `,
-  styles: `.search-label { align-self: center; }`,
 })
 export class Users {
   private readonly api = inject(Api);
   private readonly i18n = inject(I18n);
   protected readonly config = inject(AppConfig);
-  protected readonly users = new Loadable<PagedResultOfUserDto>();
+  protected readonly Permission = Permission;
+  protected readonly users = new ListSource<UserDto>((query) => this.api.invoke(getUsers, query), PAGE_SIZE);
   protected readonly roles = new Loadable<RoleDto[]>();
   protected readonly saving = new Submission();
-  protected readonly acting = new Submission();
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly skip = signal(0);
+  protected readonly rows = new RowActions<UserDto>('user', this.users);
   /** null: no form; false: creating; a user: editing them. */
   protected readonly editing = signal<UserDto | false | null>(null);
-  protected readonly confirming = signal<UserDto | null>(null);
   /** The user whose password is being reset, or null. */
   protected readonly resetting = signal<UserDto | null>(null);
   protected readonly resettingPassword = new Submission();
   protected temporaryPassword = '';
-  protected readonly message = signal('');
-  protected filter = '';
   protected form: UserForm = this.blank();
 
   constructor() {
-    void this.load();
-    if (this.config.can('Identity.Roles')) {
-      void this.roles.load(() => this.api.invoke(getRoles));
+    void this.users.reload();
+    if (this.config.can(Permission.IdentityRoles)) {
+      void this.roles.load(async () => listItems(await this.api.invoke(getRoles)));
     }
   }
 
@@ -255,28 +202,13 @@ export class Users {
     return editing ? editing.userName : '';
   }
 
-  protected total(page: PagedResultOfUserDto): number {
-    return count(page.totalCount);
-  }
-
   /** The built-in roles have translated names; a partnership's own roles show as named. */
   protected roleLabel(name: string): string {
-    const key = `admin.roleNames.${name}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : name;
+    return this.i18n.optional(`admin.roleNames.${name}`, name);
   }
 
   protected roleList(roles: string[]): string {
     return roles.map((r) => this.roleLabel(r)).join(', ');
-  }
-
-  protected search(): void {
-    this.skip.set(0);
-    void this.load();
-  }
-
-  protected goTo(skip: number): void {
-    this.skip.set(skip);
-    void this.load();
   }
 
   protected startCreate(): void {
@@ -322,24 +254,20 @@ export class Users {
       return true;
     });
     if (done) {
-      this.message.set(this.i18n.t(editing ? 'admin.users.saved' : 'admin.users.created', { name: editing ? editing.userName : f.userName }));
+      this.rows.say(this.i18n.t(editing ? 'admin.users.saved' : 'admin.users.created', { name: editing ? editing.userName : f.userName }));
       this.editing.set(null);
-      await this.load();
+      await this.users.reload();
     }
   }
 
-  protected async toggle(u: UserDto): Promise<void> {
-    const done = await this.acting.run(() =>
-      this.api.invoke(updateUser, {
-        id: u.id,
-        body: { email: u.email, name: u.name, preferredLanguage: u.preferredLanguage, roleNames: u.roles, isActive: !u.isActive },
-      }),
+  protected toggle(u: UserDto): Promise<boolean> {
+    const body = { email: u.email, name: u.name, preferredLanguage: u.preferredLanguage, roleNames: u.roles, isActive: !u.isActive };
+    return this.rows.run(
+      () => this.api.invoke(updateUser, { id: u.id, body }),
+      () => this.i18n.t(u.isActive ? 'admin.users.deactivated' : 'admin.users.activated', { name: u.userName }),
     );
-    if (done) {
-      this.message.set(this.i18n.t(u.isActive ? 'admin.users.deactivated' : 'admin.users.activated', { name: u.userName }));
-      await this.load();
-    }
   }
+
 
   protected startReset(u: UserDto): void {
     this.temporaryPassword = '';
@@ -357,34 +285,18 @@ export class Users {
     if (done) {
       this.temporaryPassword = '';
       this.resetting.set(null);
-      this.message.set(this.i18n.t('admin.users.passwordReset', { name: u.userName }));
-      await this.load();
+      this.rows.say(this.i18n.t('admin.users.passwordReset', { name: u.userName }));
+      await this.users.reload();
     }
   }
 
-  protected askDelete(u: UserDto): void {
-    this.acting.reset();
-    this.confirming.set(u);
-    focusSoon('user-delete-confirm');
-  }
-
-  protected async remove(u: UserDto): Promise<void> {
-    const done = await this.acting.run(async () => {
-      await this.api.invoke(deleteUser, { id: u.id });
-      return true;
-    });
-    if (done) {
-      this.confirming.set(null);
-      this.message.set(this.i18n.t('admin.users.deleted', { name: u.userName }));
-      await this.load();
-    }
-  }
-
-  private load(): Promise<unknown> {
-    return this.users.load(() =>
-      this.api.invoke(getUsers, { SkipCount: this.skip(), MaxResultCount: PAGE_SIZE, filter: this.filter.trim() || undefined }),
+  protected remove(u: UserDto): Promise<void> {
+    return this.rows.remove(
+      () => this.api.invoke(deleteUser, { id: u.id }),
+      () => this.i18n.t('admin.users.deleted', { name: u.userName }),
     );
   }
+
 
   private blank(): UserForm {
     return { userName: '', name: '', email: '', password: '', preferredLanguage: '', isActive: true, roles: {} };

@@ -11,7 +11,8 @@ import { AppConfig } from '../../core/app-config';
 import { TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { zonedToIso } from './common';
+import { zonedToIso } from '../../shared/time';
+import { Creator } from '../../shared/created';
 
 interface OptionRow {
   key: number;
@@ -154,6 +155,7 @@ interface OptionRow {
 })
 export class DecisionCreate {
   private readonly api = inject(Api);
+  private readonly creator = inject(Creator);
   private readonly router = inject(Router);
   protected readonly config = inject(AppConfig);
   protected readonly councils = new Loadable<CouncilSummaryDto[]>();
@@ -204,8 +206,8 @@ export class DecisionCreate {
       return;
     }
     const deadline = this.deadline ? zonedToIso(this.deadline, this.config.timeZone()) : null;
-    const response = await this.saving.run(() =>
-      this.api.invoke$Response(createDecision, {
+    const created = await this.saving.run(() =>
+      this.creator.create(createDecision, {
         body: {
           councilId: this.councilId,
           title: this.title.trim(),
@@ -222,11 +224,11 @@ export class DecisionCreate {
         },
       }),
     );
-    if (!response) {
+    if (created === undefined) {
       return;
     }
-    // 201 Created: the new decision's address is in the Location header.
-    const id = response.headers.get('Location')?.split('/').pop();
+    // 201 Created with { id }: open the new decision.
+    const id = created;
     await this.router.navigate(id ? ['/decisions', id] : ['/decisions']);
   }
 

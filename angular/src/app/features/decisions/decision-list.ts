@@ -6,21 +6,25 @@ import { getCouncils } from '../../api/fn/governance/get-councils';
 import { getDecisions } from '../../api/fn/governance/get-decisions';
 import { CouncilSummaryDto } from '../../api/models/council-summary-dto';
 import { DecisionState } from '../../api/models/decision-state';
-import { PagedResultOfDecisionDto } from '../../api/models/paged-result-of-decision-dto';
+import { DecisionDto } from '../../api/models/decision-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable } from '../../shared/async';
-import { Empty, Loading, ProblemAlert } from '../../shared/state';
-import { DECISION_STATES, num, stateClass } from './common';
+import { ProblemAlert } from '../../shared/state';
+import { ListSource, listItems } from '../../shared/list';
+import { ListPage } from '../../shared/list-page';
+import { DECISION_STATES, stateClass } from './common';
+import { Permission } from '../../shared/permissions';
+import { num } from '../../shared/numbers';
 
 /** Every decision of the partnership, newest first, filtered by state and council. */
 @Component({
   selector: 'app-decision-list',
-  imports: [FormsModule, RouterLink, TranslatePipe, Loading, ProblemAlert, Empty],
+  imports: [FormsModule, RouterLink, TranslatePipe, ProblemAlert, ListPage],
   template: `
     <div class="page-header">
       <h1>{{ 'decisions.list.title' | t }}</h1>
-      @if (config.can('Governance.Decisions.Manage')) {
+      @if (config.can(Permission.GovernanceDecisionsManage)) {
         <a class="button primary" routerLink="/decisions/new">{{ 'decisions.list.create' | t }}</a>
       }
     </div>
@@ -45,42 +49,36 @@ import { DECISION_STATES, num, stateClass } from './common';
       </div>
     </form>
     <app-problem [problem]="councils.problem()" />
-    @if (decisions.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="decisions.problem()" />
-    @if (decisions.data(); as page) {
-      @if (page.items.length === 0) {
-        <app-empty message="decisions.list.empty" />
-      } @else {
-        <p role="status">{{ 'decisions.list.count' | t: { count: page.totalCount } }}</p>
-        <ul class="decision-list">
-          @for (d of page.items; track d.id) {
-            <li class="card">
-              <h2><a [routerLink]="['/decisions', d.id]">{{ d.title }}</a></h2>
-              <p>
-                <span [class]="stateClass(d.state)">{{ 'decisions.state.' + d.state | t }}</span>
-                @if (d.isOverdue) {
-                  <span class="badge bad">{{ 'decisions.list.overdue' | t }}</span>
-                }
-              </p>
-              <p class="meta">
-                {{ councilName(d.councilId) }} · {{ 'decisions.method.' + d.method | t }} ·
-                {{ 'decisions.list.inputs' | t: { count: d.inputCount } }}
-                @if (d.votingClosesAt) {
-                  · {{ 'decisions.list.closes' | t: { date: i18n.formatDate(d.votingClosesAt, 'dateTime', config.timeZone()) } }}
-                }
-              </p>
-            </li>
-          }
-        </ul>
-        @if (num(page.totalCount) > page.items.length) {
-          <div class="actions">
-            <button type="button" (click)="more()" [disabled]="decisions.loading()">{{ 'decisions.list.more' | t }}</button>
-          </div>
+    <app-list-page [list]="decisions" key="decisions" empty="decisions.list.empty">
+      <div listBody>
+      <p role="status">{{ 'decisions.list.count' | t: { count: decisions.total() } }}</p>
+      <ul class="decision-list">
+        @for (d of decisions.items(); track d.id) {
+          <li class="card">
+            <h2><a [routerLink]="['/decisions', d.id]">{{ d.title }}</a></h2>
+            <p>
+              <span [class]="stateClass(d.state)">{{ 'decisions.state.' + d.state | t }}</span>
+              @if (d.isOverdue) {
+                <span class="badge bad">{{ 'decisions.list.overdue' | t }}</span>
+              }
+            </p>
+            <p class="meta">
+              {{ councilName(d.councilId) }} · {{ 'decisions.method.' + d.method | t }} ·
+              {{ 'decisions.list.inputs' | t: { count: d.inputCount } }}
+              @if (d.votingClosesAt) {
+                · {{ 'decisions.list.closes' | t: { date: i18n.formatDate(d.votingClosesAt, 'dateTime', config.timeZone()) } }}
+              }
+            </p>
+          </li>
         }
+      </ul>
+      @if (decisions.total() > decisions.items().length) {
+        <div class="actions">
+          <button type="button" (click)="more()" [disabled]="decisions.loading()">{{ 'decisions.list.more' | t }}</button>
+        </div>
       }
-    }
+      </div>
+    </app-list-page>
   `,
   styles: `
     .filters { display: flex; flex-wrap: wrap; gap: 0 1rem; }
@@ -95,19 +93,25 @@ export class DecisionList {
   private readonly api = inject(Api);
   protected readonly i18n = inject(I18n);
   protected readonly config = inject(AppConfig);
+  protected readonly Permission = Permission;
   protected readonly states = DECISION_STATES;
   protected readonly stateClass = stateClass;
   protected readonly num = num;
-  protected readonly decisions = new Loadable<PagedResultOfDecisionDto>();
+  protected readonly decisions = new ListSource<DecisionDto>(() =>
+    this.api.invoke(getDecisions, {
+      MaxResultCount: this.size(),
+      state: (this.state || undefined) as DecisionState | undefined,
+      councilId: this.councilId || undefined,
+    }),
+  );
   protected readonly councils = new Loadable<CouncilSummaryDto[]>();
   protected state = '';
   protected councilId = '';
   private readonly size = signal(20);
-  private latest?: Promise<PagedResultOfDecisionDto>;
   private readonly names = computed(() => new Map((this.councils.data() ?? []).map((c) => [c.id, c.name])));
 
   constructor() {
-    void this.councils.load(async () => (await this.api.invoke(getCouncils, { MaxResultCount: 1000 })).items);
+    void this.councils.load(async () => listItems(await this.api.invoke(getCouncils, { MaxResultCount: 1000 })));
     void this.reload();
   }
 
@@ -115,21 +119,8 @@ export class DecisionList {
     return this.names().get(id) ?? '';
   }
 
-  /** Filters can change faster than the API answers: whichever request finishes, the page shows the newest one's answer. */
   protected reload(): Promise<unknown> {
-    this.latest = this.api.invoke(getDecisions, {
-      MaxResultCount: this.size(),
-      state: (this.state || undefined) as DecisionState | undefined,
-      councilId: this.councilId || undefined,
-    });
-    return this.decisions.load(async () => {
-      let current: Promise<PagedResultOfDecisionDto> | undefined;
-      do {
-        current = this.latest;
-        await current?.catch(() => undefined);
-      } while (current !== this.latest);
-      return current!;
-    });
+    return this.decisions.reload();
   }
 
   protected more(): void {

@@ -23,9 +23,13 @@ import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
 import { Ballot } from './ballot';
-import { num, stateClass } from './common';
+import { stateClass } from './common';
 import { RecordForm } from './record-form';
 import { TallyView } from './tally';
+import { Permission } from '../../shared/permissions';
+import { num } from '../../shared/numbers';
+import { ListSource } from '../../shared/list';
+import { ListPage } from '../../shared/list-page';
 
 type Confirmable = 'openVoting' | 'closeVoting' | 'close' | 'withdraw' | 'implement' | 'record';
 
@@ -35,7 +39,7 @@ type Confirmable = 'openVoting' | 'closeVoting' | 'close' | 'withdraw' | 'implem
  */
 @Component({
   selector: 'app-decision-page',
-  imports: [FormsModule, RouterLink, TranslatePipe, Loading, ProblemAlert, FieldErrors, Empty, Ballot, TallyView, RecordForm],
+  imports: [FormsModule, RouterLink, TranslatePipe, Loading, ProblemAlert, FieldErrors, Ballot, TallyView, RecordForm, ListPage],
   templateUrl: './decision-page.html',
   styleUrl: './decision-page.css',
 })
@@ -46,7 +50,7 @@ export class DecisionPage {
   readonly id = input.required<string>();
 
   protected readonly decision = new Loadable<DecisionDto>();
-  protected readonly inputs = new Loadable<InputDto[]>();
+  protected readonly inputs = new ListSource<InputDto>(() => this.api.invoke(getDecisionInputs, { id: this.id() }));
   protected readonly council = new Loadable<CouncilDto>();
   protected readonly action = new Submission();
   protected readonly giving = new Submission();
@@ -61,13 +65,13 @@ export class DecisionPage {
   protected readonly num = num;
   protected readonly notice = signal('');
 
-  protected readonly canManage = computed(() => this.config.can('Governance.Decisions.Manage'));
-  protected readonly canTakePart = computed(() => this.config.can('Governance.Decisions.Participate'));
+  protected readonly canManage = computed(() => this.config.can(Permission.GovernanceDecisionsManage));
+  protected readonly canTakePart = computed(() => this.config.can(Permission.GovernanceDecisionsParticipate));
   protected readonly votingClosed = computed(() => !!this.decision.data()?.votingClosedAt);
   protected readonly recorded = computed(() => !!this.decision.data()?.recordedAt);
   protected readonly myInputs = computed(() => {
     const me = this.config.user()?.id;
-    return (this.inputs.data() ?? []).filter((i) => i.authorUserId === me);
+    return this.inputs.items().filter((i) => i.authorUserId === me);
   });
   protected readonly holders = computed(() =>
     (this.council.data()?.seats ?? []).filter((s) => s.isVoting && s.holder).map((s) => ({ userId: s.holder!.userId, name: s.holder!.name, seat: s.title })),
@@ -96,8 +100,8 @@ export class DecisionPage {
   protected async reload(id = this.id()): Promise<void> {
     const decision = await this.decision.load(() => this.api.invoke(getDecision, { id }));
     if (decision) {
-      void this.inputs.load(() => this.api.invoke(getDecisionInputs, { id }));
-      if (this.config.can('Governance.Councils') && this.council.data()?.id !== decision.councilId) {
+      void this.inputs.reload();
+      if (this.config.can(Permission.GovernanceCouncils) && this.council.data()?.id !== decision.councilId) {
         void this.council.load(() => this.api.invoke(getCouncil, { id: decision.councilId }));
       }
     }
@@ -107,7 +111,7 @@ export class DecisionPage {
    * Input marked as spam needs no answer in the record. A computed signal, not a method: the record form keeps its
    * answers per input list, so it must get the same array until the inputs really change.
    */
-  protected readonly answerable = computed(() => (this.inputs.data() ?? []).filter((i) => !i.isSpam));
+  protected readonly answerable = computed(() => this.inputs.items().filter((i) => !i.isSpam));
 
   protected async copyShareLink(): Promise<void> {
     try {
@@ -121,7 +125,7 @@ export class DecisionPage {
   protected async markSpam(item: InputDto, spam: boolean): Promise<void> {
     const updated = await this.spamming.run(() => this.api.invoke(markDecisionInputSpam, { id: this.id(), inputId: item.id, body: { spam } }));
     if (updated) {
-      this.inputs.data.update((list) => (list ?? []).map((i) => (i.id === updated.id ? updated : i)));
+      this.inputs.replace((i) => i.id === updated.id, updated);
       this.notice.set(this.i18n.t(spam ? 'decisions.spam.marked' : 'decisions.spam.unmarked'));
     }
   }

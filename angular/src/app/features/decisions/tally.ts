@@ -6,7 +6,7 @@ import { Tally } from '../../api/models/tally';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable } from '../../shared/async';
 import { Loading, ProblemAlert } from '../../shared/state';
-import { num } from './common';
+import { num } from '../../shared/numbers';
 
 /** The frozen result once voting has closed: turnout, quorum, the result, the counts and ranked-choice rounds. */
 @Component({

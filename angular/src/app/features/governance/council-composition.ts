@@ -16,7 +16,11 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { AGE_BANDS, CATEGORIES, PERMISSIONS, RACE_ETHNICITY, focusSoon, num, todayIn } from './governance-util';
+import { AGE_BANDS, CATEGORIES, RACE_ETHNICITY } from './governance-util';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
+import { num } from '../../shared/numbers';
+import { todayIn } from '../../shared/time';
 
 const KINDS: readonly CompositionRuleKind[] = ['MinimumShare', 'MinimumSeats', 'ChairFrom'];
 
@@ -33,7 +37,7 @@ export class CouncilComposition implements OnInit {
   private readonly config = inject(AppConfig);
   readonly council = input.required<CouncilDto>();
   readonly changed = output<void>();
-  protected readonly canManage = this.config.can(PERMISSIONS.manage);
+  protected readonly canManage = this.config.can(Permission.GovernanceCouncilsManage);
   protected readonly categories = CATEGORIES;
   protected readonly kinds = KINDS;
   protected readonly composition = new Loadable<CompositionDto>();

@@ -7,7 +7,9 @@ import { CouncilDto } from '../../api/models/council-dto';
 import { TranslatePipe } from '../../core/i18n';
 import { Submission } from '../../shared/async';
 import { FieldErrors, ProblemAlert } from '../../shared/state';
-import { focusSoon, idFromLocation, num } from './governance-util';
+import { focusSoon } from '../../shared/focus';
+import { num } from '../../shared/numbers';
+import { Creator } from '../../shared/created';
 
 /** Creates a council, or edits one's name, description, charter and privacy threshold. Emits the council's id. */
 @Component({
@@ -52,6 +54,7 @@ import { focusSoon, idFromLocation, num } from './governance-util';
 })
 export class CouncilForm implements OnInit {
   private readonly api = inject(Api);
+  private readonly creator = inject(Creator);
   readonly council = input<CouncilDto | null>(null);
   readonly saved = output<string>();
   readonly cancelled = output<void>();
@@ -86,7 +89,7 @@ export class CouncilForm implements OnInit {
     const id = await this.saving.run(async () =>
       existing
         ? (await this.api.invoke(updateCouncil, { id: existing.id, body })).id
-        : idFromLocation((await this.api.invoke$Response(createCouncil, { body })).headers.get('Location')),
+        : await this.creator.create(createCouncil, { body }),
     );
     if (id !== undefined) {
       this.saved.emit(id);

@@ -5,7 +5,7 @@ import { InfluenceDto } from '../../api/models/influence-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable } from '../../shared/async';
 import { Empty, Loading, ProblemAlert } from '../../shared/state';
-import { num } from './governance-util';
+import { num } from '../../shared/numbers';
 
 /** The share of this council's decided decisions in which community input was adopted or adapted. */
 @Component({

@@ -4,17 +4,23 @@ import { Router, RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
 import { createMeeting } from '../../api/fn/governance/create-meeting';
 import { getMeetings } from '../../api/fn/governance/get-meetings';
-import { PagedResultOfMeetingDto } from '../../api/models/paged-result-of-meeting-dto';
+import { MeetingDto } from '../../api/models/meeting-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
-import { Loadable, Submission } from '../../shared/async';
-import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { PERMISSIONS, focusSoon, idFromLocation, num, zonedToIso } from './governance-util';
+import { Submission } from '../../shared/async';
+import { FieldErrors, ProblemAlert } from '../../shared/state';
+import { ListSource } from '../../shared/list';
+import { ListPage, ListRow } from '../../shared/list-page';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
+import { num } from '../../shared/numbers';
+import { zonedToIso } from '../../shared/time';
+import { Creator } from '../../shared/created';
 
 /** The council's meetings, newest first, and scheduling a new one in the partnership's time zone. */
 @Component({
   selector: 'app-council-meetings',
-  imports: [FormsModule, RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [FormsModule, RouterLink, TranslatePipe, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h2 id="meetings-title" tabindex="-1">{{ 'governance.meetings.title' | t }}</h2>
@@ -56,50 +62,27 @@ import { PERMISSIONS, focusSoon, idFromLocation, num, zonedToIso } from './gover
         </div>
       </form>
     }
-    @if (meetings.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="meetings.problem()" />
-    @if (meetings.data(); as page) {
-      @if (page.items.length === 0) {
-        <app-empty message="governance.meetings.empty" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'governance.meetings.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'governance.meetings.meetingTitle' | t }}</th>
-                <th scope="col">{{ 'governance.meetings.when' | t }}</th>
-                <th scope="col">{{ 'governance.meetings.duration' | t }}</th>
-                <th scope="col">{{ 'governance.meetings.attended' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (m of page.items; track m.id) {
-                <tr>
-                  <td><a [routerLink]="['/governance/councils', councilId(), 'meetings', m.id]">{{ m.title }}</a></td>
-                  <td>{{ when(m.startsAt) }}</td>
-                  <td>{{ 'governance.meetings.minutes' | t: { count: num(m.durationMinutes) } }}</td>
-                  <td>{{ attended(m.attendance) }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      }
-    }
+    <app-list-page [list]="meetings" key="meetings" caption="governance.meetings.title"
+      [columns]="['governance.meetings.meetingTitle', 'governance.meetings.when', 'governance.meetings.duration', 'governance.meetings.attended']" empty="governance.meetings.empty">
+      <ng-template [listRow]="meetings" let-m>
+        <td><a [routerLink]="['/governance/councils', councilId(), 'meetings', m.id]">{{ m.title }}</a></td>
+        <td>{{ when(m.startsAt) }}</td>
+        <td>{{ 'governance.meetings.minutes' | t: { count: num(m.durationMinutes) } }}</td>
+        <td>{{ attended(m.attendance) }}</td>
+      </ng-template>
+    </app-list-page>
   `,
-  styles: `h2 { margin: 0; } .table-wrap { position: relative; }`,
+  styles: `h2 { margin: 0; }`,
 })
 export class CouncilMeetings implements OnInit {
   private readonly api = inject(Api);
+  private readonly creator = inject(Creator);
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   protected readonly config = inject(AppConfig);
   readonly councilId = input.required<string>();
-  protected readonly canManage = this.config.can(PERMISSIONS.meetings);
-  protected readonly meetings = new Loadable<PagedResultOfMeetingDto>();
+  protected readonly canManage = this.config.can(Permission.GovernanceMeetingsManage);
+  protected readonly meetings = new ListSource<MeetingDto>(() => this.api.invoke(getMeetings, { id: this.councilId(), MaxResultCount: 200 }));
   protected readonly saving = new Submission();
   protected readonly formOpen = signal(false);
   protected readonly message = signal('');
@@ -110,12 +93,9 @@ export class CouncilMeetings implements OnInit {
   protected location = '';
 
   ngOnInit(): void {
-    void this.reload();
+    void this.meetings.reload();
   }
 
-  protected reload() {
-    return this.meetings.load(() => this.api.invoke(getMeetings, { id: this.councilId(), MaxResultCount: 200 }));
-  }
 
   protected when(value: string): string {
     return this.i18n.formatDate(value, 'dateTime', this.config.timeZone());
@@ -143,8 +123,8 @@ export class CouncilMeetings implements OnInit {
 
   protected async create(): Promise<void> {
     this.message.set('');
-    const response = await this.saving.run(() =>
-      this.api.invoke$Response(createMeeting, {
+    const created = await this.saving.run(() =>
+      this.creator.create(createMeeting, {
         id: this.councilId(),
         body: {
           title: this.title,
@@ -155,14 +135,14 @@ export class CouncilMeetings implements OnInit {
         },
       }),
     );
-    if (response) {
+    if (created !== undefined) {
       this.closeForm();
-      const id = idFromLocation(response.headers.get('Location'));
+      const id = created;
       if (id) {
         await this.router.navigate(['/governance/councils', this.councilId(), 'meetings', id]);
       } else {
         this.message.set('governance.meetings.created');
-        await this.reload();
+        await this.meetings.reload();
       }
     }
   }

@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal } from '@angular/core';
+import { Component, effect, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Api } from '../../api/api';
 import { addSeat } from '../../api/fn/governance/add-seat';
@@ -17,12 +17,17 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { CATEGORIES, PERMISSIONS, ROLES, focusSoon, todayIn } from './governance-util';
+import { CATEGORIES, ROLES } from './governance-util';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
+import { todayIn } from '../../shared/time';
+import { ListSource } from '../../shared/list';
+import { ListPage, ListRow } from '../../shared/list-page';
 
 /** The seats table with add/edit, assigning a holder for a term, vacating a seat and each seat's history. */
 @Component({
   selector: 'app-council-seats',
-  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [FormsModule, TranslatePipe, Loading, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h2 id="seats-title" tabindex="-1">{{ 'governance.seats.title' | t }}</h2>
@@ -111,88 +116,60 @@ import { CATEGORIES, PERMISSIONS, ROLES, focusSoon, todayIn } from './governance
       </form>
     }
 
-    @if (council().seats.length === 0) {
-      <app-empty message="governance.seats.empty" />
-    } @else {
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{{ 'governance.seats.title' | t }}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'governance.seats.seatTitle' | t }}</th>
-              <th scope="col">{{ 'governance.seats.category' | t }}</th>
-              <th scope="col">{{ 'governance.seats.voting' | t }}</th>
-              <th scope="col">{{ 'governance.seats.role' | t }}</th>
-              <th scope="col">{{ 'governance.seats.holder' | t }}</th>
-              <th scope="col">{{ 'governance.actions' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (s of council().seats; track s.id) {
-              <tr>
-                <th scope="row">{{ s.title }}</th>
-                <td>{{ 'governance.categories.' + s.category | t }}</td>
-                <td>{{ (s.isVoting ? 'governance.seats.votingSeat' : 'governance.seats.nonVotingSeat') | t }}</td>
-                <td>{{ 'governance.roles.' + s.role | t }}</td>
-                <td>
-                  @if (s.holder; as h) {
-                    <strong>{{ h.name }}</strong>
-                    <div class="term">{{ term(h.termStart, h.termEnd) }}</div>
-                  } @else {
-                    <span class="badge bad">{{ 'governance.seats.vacant' | t }}</span>
-                  }
-                </td>
-                <td>
-                  <div class="row-actions">
-                    @if (canManage) {
-                      <button type="button" class="link-button" (click)="openSeat(s)">
-                        {{ 'governance.edit' | t }}<span class="visually-hidden"> {{ s.title }}</span>
-                      </button>
-                      @if (s.holder) {
-                        <button type="button" class="link-button" [disabled]="acting.busy()" (click)="vacate(s)">
-                          {{ 'governance.seats.endTerm' | t }}<span class="visually-hidden"> {{ s.title }}</span>
-                        </button>
-                      } @else {
-                        <button type="button" class="link-button" (click)="openAssign(s)">
-                          {{ 'governance.seats.assign' | t }}<span class="visually-hidden"> {{ s.title }}</span>
-                        </button>
-                      }
-                    }
-                    <button type="button" class="link-button" [attr.aria-expanded]="historySeat()?.id === s.id" (click)="toggleHistory(s)">
-                      {{ 'governance.seats.history' | t }}<span class="visually-hidden"> {{ s.title }}</span>
-                    </button>
-                  </div>
-                </td>
-              </tr>
+    <app-list-page [list]="seats" key="seats" caption="governance.seats.title" empty="governance.seats.empty"
+      [columns]="['governance.seats.seatTitle', 'governance.seats.category', 'governance.seats.voting', 'governance.seats.role', 'governance.seats.holder', 'governance.actions']">
+      <ng-template [listRow]="seats" let-s>
+        <th scope="row">{{ s.title }}</th>
+        <td>{{ 'governance.categories.' + s.category | t }}</td>
+        <td>{{ (s.isVoting ? 'governance.seats.votingSeat' : 'governance.seats.nonVotingSeat') | t }}</td>
+        <td>{{ 'governance.roles.' + s.role | t }}</td>
+        <td>
+          @if (s.holder; as h) {
+            <strong>{{ h.name }}</strong>
+            <div class="term">{{ term(h.termStart, h.termEnd) }}</div>
+          } @else {
+            <span class="badge bad">{{ 'governance.seats.vacant' | t }}</span>
+          }
+        </td>
+        <td>
+          <div class="row-actions">
+            @if (canManage) {
+              <button type="button" class="link-button" (click)="openSeat(s)">
+                {{ 'governance.edit' | t }}<span class="visually-hidden"> {{ s.title }}</span>
+              </button>
+              @if (s.holder) {
+                <button type="button" class="link-button" [disabled]="acting.busy()" (click)="vacate(s)">
+                  {{ 'governance.seats.endTerm' | t }}<span class="visually-hidden"> {{ s.title }}</span>
+                </button>
+              } @else {
+                <button type="button" class="link-button" (click)="openAssign(s)">
+                  {{ 'governance.seats.assign' | t }}<span class="visually-hidden"> {{ s.title }}</span>
+                </button>
+              }
             }
-          </tbody>
-        </table>
-      </div>
-    }
+            <button type="button" class="link-button" [attr.aria-expanded]="historySeat()?.id === s.id" (click)="toggleHistory(s)">
+              {{ 'governance.seats.history' | t }}<span class="visually-hidden"> {{ s.title }}</span>
+            </button>
+          </div>
+        </td>
+      </ng-template>
+    </app-list-page>
 
     @if (historySeat(); as seat) {
       <section class="card" aria-labelledby="history-title">
         <h3 id="history-title" tabindex="-1">{{ 'governance.seats.historyTitle' | t: { seat: seat.title } }}</h3>
-        @if (history.loading()) {
-          <app-loading />
-        }
-        <app-problem [problem]="history.problem()" />
-        @if (history.data(); as terms) {
-          @if (terms.length === 0) {
-            <app-empty message="governance.seats.historyEmpty" />
-          } @else {
-            <ul>
-              @for (a of terms; track a.id) {
-                <li>
-                  <strong>{{ a.name }}</strong>: {{ term(a.termStart, a.termEnd) }}
-                  @if (a.endedEarly) {
-                    <span class="badge">{{ 'governance.seats.endedEarly' | t }}</span>
-                  }
-                </li>
-              }
-            </ul>
-          }
-        }
+        <app-list-page [list]="history" key="history" empty="governance.seats.historyEmpty">
+          <ul listBody>
+            @for (a of history.items(); track a.id) {
+              <li>
+                <strong>{{ a.name }}</strong>: {{ term(a.termStart, a.termEnd) }}
+                @if (a.endedEarly) {
+                  <span class="badge">{{ 'governance.seats.endedEarly' | t }}</span>
+                }
+              </li>
+            }
+          </ul>
+        </app-list-page>
         <button type="button" (click)="historySeat.set(null)">{{ 'governance.close' | t }}</button>
       </section>
     }
@@ -201,8 +178,6 @@ import { CATEGORIES, PERMISSIONS, ROLES, focusSoon, todayIn } from './governance
     .term { color: var(--ep-muted); font-size: 0.9rem; }
     .row-actions { display: flex; flex-wrap: wrap; gap: 0.25rem; }
     h2 { margin: 0; }
-    /* Keeps visually hidden labels inside the scrolling box, so they cannot widen the page. */
-    .table-wrap { position: relative; }
   `,
 })
 export class CouncilSeats {
@@ -211,7 +186,7 @@ export class CouncilSeats {
   private readonly config = inject(AppConfig);
   readonly council = input.required<CouncilDto>();
   readonly changed = output<void>();
-  protected readonly canManage = this.config.can(PERMISSIONS.manage);
+  protected readonly canManage = this.config.can(Permission.GovernanceCouncilsManage);
   protected readonly categories = CATEGORIES;
   protected readonly roles = ROLES;
   protected readonly mode = signal<'seat' | 'assign' | null>(null);
@@ -221,7 +196,11 @@ export class CouncilSeats {
   protected readonly saving = new Submission();
   protected readonly acting = new Submission();
   protected readonly users = new Loadable<UserDto[]>();
-  protected readonly history = new Loadable<AssignmentDto[]>();
+  protected readonly history = new ListSource<AssignmentDto>(() => {
+    const seat = this.historySeat();
+    return seat ? this.api.invoke(getSeatHistory, { id: this.council().id, seatId: seat.id }) : Promise.resolve([]);
+  });
+  protected readonly seats = new ListSource<SeatDto>(async () => this.council().seats);
   protected seatTitle = '';
   protected seatCategory: SeatCategory = 'CommunityMember';
   protected seatVoting = true;
@@ -229,6 +208,11 @@ export class CouncilSeats {
   protected assignUser = '';
   protected termStart = '';
   protected termEnd = '';
+
+  constructor() {
+    // The seats come with the council: show them whenever the page hands over a newer council.
+    effect(() => this.seats.show(this.council().seats));
+  }
 
   protected term(start: string, end: string | null): string {
     const from = this.i18n.formatDate(start, 'date');
@@ -332,7 +316,7 @@ export class CouncilSeats {
       return;
     }
     this.historySeat.set(seat);
-    void this.history.load(() => this.api.invoke(getSeatHistory, { id: this.council().id, seatId: seat.id }));
+    void this.history.reload();
     focusSoon('history-title');
   }
 }

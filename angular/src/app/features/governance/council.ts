@@ -12,7 +12,8 @@ import { CouncilForm } from './council-form';
 import { CouncilInfluence } from './council-influence';
 import { CouncilMeetings } from './council-meetings';
 import { CouncilSeats } from './council-seats';
-import { PERMISSIONS, focusSoon } from './governance-util';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
 
 type Tab = 'seats' | 'composition' | 'meetings' | 'influence';
 const TABS: readonly Tab[] = ['seats', 'composition', 'meetings', 'influence'];
@@ -94,12 +95,12 @@ export class CouncilPage {
   private readonly router = inject(Router);
   private readonly id = this.route.snapshot.paramMap.get('id') ?? '';
   private readonly config = inject(AppConfig);
-  protected readonly canManage = this.config.can(PERMISSIONS.manage);
+  protected readonly canManage = this.config.can(Permission.GovernanceCouncilsManage);
   protected readonly council = new Loadable<CouncilDto>();
   protected readonly editing = signal(false);
   protected readonly active = signal<Tab>(this.initialTab());
   protected readonly tabs = computed<Tab[]>(() =>
-    this.config.can(PERMISSIONS.decisions) ? ['seats', 'composition', 'meetings', 'influence'] : ['seats', 'composition', 'meetings'],
+    this.config.can(Permission.GovernanceDecisions) ? ['seats', 'composition', 'meetings', 'influence'] : ['seats', 'composition', 'meetings'],
   );
 
   constructor() {
@@ -112,7 +113,7 @@ export class CouncilPage {
 
   private initialTab(): Tab {
     const requested = TABS.find((t) => t === this.route.snapshot.queryParamMap.get('tab'));
-    return requested && (requested !== 'influence' || this.config.can(PERMISSIONS.decisions)) ? requested : 'seats';
+    return requested && (requested !== 'influence' || this.config.can(Permission.GovernanceDecisions)) ? requested : 'seats';
   }
 
   /** Shows a section and keeps it in the address (?tab=), so reloading or coming back opens the same section. */

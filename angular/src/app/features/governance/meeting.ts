@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
@@ -19,7 +19,12 @@ import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable, Submission } from '../../shared/async';
 import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { PERMISSIONS, SUPPORT_KINDS, focusSoon, num } from './governance-util';
+import { SUPPORT_KINDS } from './governance-util';
+import { Permission } from '../../shared/permissions';
+import { focusSoon } from '../../shared/focus';
+import { num } from '../../shared/numbers';
+import { ListSource } from '../../shared/list';
+import { ListColumn, ListPage, ListRow } from '../../shared/list-page';
 
 interface AgendaDraft {
   title: string;
@@ -36,7 +41,7 @@ interface Person {
 /** A meeting: its agenda (optionally linking decisions), attendance per seat holder, and access supports. */
 @Component({
   selector: 'app-meeting-page',
-  imports: [FormsModule, RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [FormsModule, RouterLink, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors, ListPage, ListRow],
   templateUrl: './meeting.html',
   styleUrl: './meeting.css',
 })
@@ -47,13 +52,22 @@ export class MeetingPage {
   private readonly params = inject(ActivatedRoute).snapshot.paramMap;
   protected readonly councilId = this.params.get('id') ?? '';
   private readonly meetingId = this.params.get('meetingId') ?? '';
-  protected readonly canManage = this.config.can(PERMISSIONS.meetings);
+  protected readonly canManage = this.config.can(Permission.GovernanceMeetingsManage);
   protected readonly kinds = SUPPORT_KINDS;
   protected readonly num = num;
 
   protected readonly meeting = new Loadable<MeetingDto>();
   protected readonly council = new Loadable<CouncilDto>();
   protected readonly decisions = new Loadable<DecisionDto[]>();
+  /** The meeting's access supports (they come with the meeting). */
+  protected readonly supports = new ListSource<AccessSupportDto>(async () => this.meeting.data()?.accessSupports ?? []);
+  protected readonly supportColumns: ListColumn[] = [
+    'governance.supports.person',
+    'governance.supports.kind',
+    'governance.supports.details',
+    'governance.supports.status',
+    ...(this.canManage ? ['governance.actions'] : []),
+  ];
   protected readonly agendaSaving = new Submission();
   protected readonly attendanceSaving = new Submission();
   protected readonly supportSaving = new Submission();
@@ -84,9 +98,15 @@ export class MeetingPage {
   protected readonly decisionTitles = computed(() => new Map((this.decisions.data() ?? []).map((d) => [d.id, d.title])));
 
   constructor() {
+    effect(() => {
+      const meeting = this.meeting.data();
+      if (meeting) {
+        this.supports.show(meeting.accessSupports);
+      }
+    });
     void this.loadMeeting();
     void this.council.load(() => this.api.invoke(getCouncil, { id: this.councilId }));
-    if (this.config.can(PERMISSIONS.decisions)) {
+    if (this.config.can(Permission.GovernanceDecisions)) {
       void this.decisions.load(async () => (await this.api.invoke(getDecisions, { councilId: this.councilId, MaxResultCount: 200 })).items);
     }
   }

@@ -3,10 +3,11 @@ import { permissionGuard } from '../../core/guards';
 import { Outbox } from './outbox';
 import { EmailPreferences, tenantUserGuard } from './preferences';
 import { Templates } from './templates';
+import { Permission } from '../../shared/permissions';
 
 export const ROUTES: Routes = [
-  { path: 'outbox', component: Outbox, canActivate: [permissionGuard('Notifications.Outbox')], title: 'EngagementPlatform' },
-  { path: 'templates', component: Templates, canActivate: [permissionGuard('Notifications.Templates')], title: 'EngagementPlatform' },
-  { path: 'preferences', component: EmailPreferences, canActivate: [tenantUserGuard], title: 'EngagementPlatform' },
+  { path: 'outbox', component: Outbox, canActivate: [permissionGuard(Permission.NotificationsOutbox)], title: 'shell.titles.outbox' },
+  { path: 'templates', component: Templates, canActivate: [permissionGuard(Permission.NotificationsTemplates)], title: 'shell.titles.templates' },
+  { path: 'preferences', component: EmailPreferences, canActivate: [tenantUserGuard], title: 'shell.titles.preferences' },
   { path: '', pathMatch: 'full', redirectTo: 'preferences' },
 ];

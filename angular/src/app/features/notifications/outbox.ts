@@ -5,23 +5,24 @@ import { getOutbox } from '../../api/fn/notifications/get-outbox';
 import { requeueOutboxMessage } from '../../api/fn/notifications/requeue-outbox-message';
 import { OutboxMessageDto } from '../../api/models/outbox-message-dto';
 import { OutboxStatus } from '../../api/models/outbox-status';
-import { PagedResultOfOutboxMessageDto } from '../../api/models/paged-result-of-outbox-message-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
-import { Loadable, Submission } from '../../shared/async';
-import { Empty, Loading, ProblemAlert } from '../../shared/state';
-import { Pager, count } from '../admin/pager';
+import { Submission } from '../../shared/async';
+import { ListSource } from '../../shared/list';
+import { ListPage, ListRow } from '../../shared/list-page';
+import { RowActions } from '../../shared/row-actions';
+import { num } from '../../shared/numbers';
 
 const PAGE_SIZE = 25;
 
 /** Staff: the emails waiting, sent or given up on, with the reason; a failed one can be queued again. */
 @Component({
   selector: 'app-outbox',
-  imports: [FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, Pager],
+  imports: [FormsModule, TranslatePipe, ListPage, ListRow],
   template: `
     <div class="page-header">
       <h1>{{ 'notifications.outbox.title' | t }}</h1>
-      <button type="button" (click)="load()" [disabled]="messages.loading()">{{ 'notifications.outbox.refresh' | t }}</button>
+      <button type="button" (click)="messages.reload()" [disabled]="messages.loading()">{{ 'notifications.outbox.refresh' | t }}</button>
     </div>
     <div class="field">
       <label for="outbox-status">{{ 'notifications.outbox.filter' | t }}</label>
@@ -32,70 +33,36 @@ const PAGE_SIZE = 25;
         }
       </select>
     </div>
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
-    <app-problem [problem]="acting.problem()" />
-    @if (messages.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="messages.problem()" />
-    @if (messages.data(); as page) {
-      @if (page.items.length === 0) {
-        <app-empty [message]="status() ? 'notifications.outbox.emptyFiltered' : 'notifications.outbox.empty'" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'notifications.outbox.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'notifications.outbox.recipient' | t }}</th>
-                <th scope="col">{{ 'notifications.outbox.template' | t }}</th>
-                <th scope="col">{{ 'notifications.outbox.status' | t }}</th>
-                <th scope="col">{{ 'notifications.outbox.attempts' | t }}</th>
-                <th scope="col">{{ 'notifications.outbox.lastError' | t }}</th>
-                <th scope="col">{{ 'notifications.outbox.times' | t }}</th>
-                <th scope="col">{{ 'notifications.outbox.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (m of page.items; track m.id) {
-                <tr>
-                  <th scope="row" class="wrap">{{ m.toEmail }}</th>
-                  <td>
-                    <span class="template">{{ templateName(m.template) }}</span> ({{ cultureName(m.culture) }})
-                    <br /><small>{{ m.subject }}</small>
-                  </td>
-                  <td>
-                    <span class="badge" [class.ok]="m.status === 'Sent'" [class.bad]="m.status === 'Failed'">{{ 'notifications.status.' + m.status | t }}</span>
-                  </td>
-                  <td>{{ i18n.formatNumber(attempts(m)) }}</td>
-                  <td class="wrap">{{ m.lastError }}</td>
-                  <td>
-                    <small>{{ 'notifications.outbox.created' | t: { time: date(m.createdAt) } }}</small>
-                    @if (m.sentAt) {
-                      <br /><small>{{ 'notifications.outbox.sent' | t: { time: date(m.sentAt) } }}</small>
-                    } @else if (m.status === 'Pending') {
-                      <br /><small>{{ 'notifications.outbox.next' | t: { time: date(m.nextAttemptAt) } }}</small>
-                    }
-                  </td>
-                  <td>
-                    @if (m.status === 'Failed') {
-                      <button type="button" [disabled]="acting.busy()" (click)="requeue(m)" [attr.aria-label]="'notifications.outbox.requeueFor' | t: { email: m.toEmail }">
-                        {{ 'notifications.outbox.requeue' | t }}
-                      </button>
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        <app-pager [total]="total(page)" [skip]="skip()" [size]="pageSize" (skipChange)="goTo($event)" />
-      }
-    }
+    <app-list-page [list]="messages" key="outbox" caption="notifications.outbox.title"
+      [columns]="['notifications.outbox.recipient', 'notifications.outbox.template', 'notifications.outbox.status', 'notifications.outbox.attempts', 'notifications.outbox.lastError', 'notifications.outbox.times', 'notifications.outbox.actions']" [empty]="status() ? 'notifications.outbox.emptyFiltered' : 'notifications.outbox.empty'" [actions]="rows">
+      <ng-template [listRow]="messages" let-m>
+        <th scope="row" class="wrap">{{ m.toEmail }}</th>
+        <td>
+          <span class="template">{{ templateName(m.template) }}</span> ({{ cultureName(m.culture) }})
+          <br /><small>{{ m.subject }}</small>
+        </td>
+        <td>
+          <span class="badge" [class.ok]="m.status === 'Sent'" [class.bad]="m.status === 'Failed'">{{ 'notifications.status.' + m.status | t }}</span>
+        </td>
+        <td>{{ i18n.formatNumber(attempts(m)) }}</td>
+        <td class="wrap">{{ m.lastError }}</td>
+        <td>
+          <small>{{ 'notifications.outbox.created' | t: { time: date(m.createdAt) } }}</small>
+          @if (m.sentAt) {
+            <br /><small>{{ 'notifications.outbox.sent' | t: { time: date(m.sentAt) } }}</small>
+          } @else if (m.status === 'Pending') {
+            <br /><small>{{ 'notifications.outbox.next' | t: { time: date(m.nextAttemptAt) } }}</small>
+          }
+        </td>
+        <td>
+          @if (m.status === 'Failed') {
+            <button type="button" [disabled]="rows.acting.busy()" (click)="requeue(m)" [attr.aria-label]="'notifications.outbox.requeueFor' | t: { email: m.toEmail }">
+              {{ 'notifications.outbox.requeue' | t }}
+            </button>
+          }
+        </td>
+      </ng-template>
+    </app-list-page>
   `,
   styles: `
     .wrap { overflow-wrap: anywhere; max-width: 18rem; }
@@ -107,41 +74,22 @@ export class Outbox {
   protected readonly i18n = inject(I18n);
   private readonly config = inject(AppConfig);
   protected readonly statuses: OutboxStatus[] = ['Pending', 'Sent', 'Failed'];
-  protected readonly messages = new Loadable<PagedResultOfOutboxMessageDto>();
-  protected readonly acting = new Submission();
+  protected readonly messages = new ListSource<OutboxMessageDto>((query) => this.api.invoke(getOutbox, { ...query, status: this.status() || undefined }), PAGE_SIZE);
+  protected readonly rows = new RowActions<OutboxMessageDto>('outbox', this.messages);
   protected readonly status = signal<OutboxStatus | ''>('');
-  protected readonly skip = signal(0);
-  protected readonly message = signal('');
-  protected readonly pageSize = PAGE_SIZE;
 
   constructor() {
-    void this.load();
-  }
-
-  protected load(): Promise<unknown> {
-    return this.messages.load(() =>
-      this.api.invoke(getOutbox, { SkipCount: this.skip(), MaxResultCount: PAGE_SIZE, status: this.status() || undefined }),
-    );
+    void this.messages.reload();
   }
 
   protected filter(status: OutboxStatus | ''): void {
     this.status.set(status);
-    this.skip.set(0);
-    this.message.set('');
-    void this.load();
-  }
-
-  protected goTo(skip: number): void {
-    this.skip.set(skip);
-    void this.load();
-  }
-
-  protected total(page: PagedResultOfOutboxMessageDto): number {
-    return count(page.totalCount);
+    this.rows.say('');
+    void this.messages.search();
   }
 
   protected attempts(m: OutboxMessageDto): number {
-    return count(m.attempts);
+    return num(m.attempts);
   }
 
   protected date(value: string): string {
@@ -150,20 +98,18 @@ export class Outbox {
 
   /** The template and its language as the reader's words, not the API's identifiers. */
   protected templateName(name: string): string {
-    const key = `notifications.templateNames.${name}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : name;
+    return this.i18n.optional(`notifications.templateNames.${name}`, name);
   }
 
   protected cultureName(culture: string): string {
-    const key = `shell.languages.${culture}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : culture;
+    return this.i18n.optional(`shell.languages.${culture}`, culture);
   }
 
   protected async requeue(m: OutboxMessageDto): Promise<void> {
-    const updated = await this.acting.run(() => this.api.invoke(requeueOutboxMessage, { id: m.id }));
+    const updated = await this.rows.acting.run(() => this.api.invoke(requeueOutboxMessage, { id: m.id }));
     if (updated) {
-      this.messages.data.update((page) => page && { ...page, items: page.items.map((row) => (row.id === updated.id ? updated : row)) });
-      this.message.set(this.i18n.t('notifications.outbox.requeued', { email: m.toEmail }));
+      this.messages.replace((row) => row.id === updated.id, updated);
+      this.rows.say(this.i18n.t('notifications.outbox.requeued', { email: m.toEmail }));
     }
   }
 }

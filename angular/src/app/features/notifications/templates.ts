@@ -9,23 +9,21 @@ import { updateEmailTemplateOverride } from '../../api/fn/notifications/update-e
 import { RenderedEmail } from '../../api/models/rendered-email';
 import { TemplateDto } from '../../api/models/template-dto';
 import { I18n, TranslatePipe } from '../../core/i18n';
-import { Loadable, Submission } from '../../shared/async';
+import { Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
-import { Empty, FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { focusSoon } from '../admin/focus';
+import { RowActions } from '../../shared/row-actions';
+import { FieldErrors, Loading, ProblemAlert } from '../../shared/state';
+import { ListSource, listItems } from '../../shared/list';
+import { ListPage, ListRow } from '../../shared/list-page';
+import { focusSoon } from '../../shared/focus';
 
 /** The emails the platform sends, per template and language: the partnership may override any of them. */
 @Component({
   selector: 'app-templates',
-  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, Empty, ProblemAlert, FieldErrors],
+  imports: [ConfirmDelete, FormsModule, TranslatePipe, Loading, ProblemAlert, FieldErrors, ListPage, ListRow],
   template: `
     <h1>{{ 'notifications.templates.title' | t }}</h1>
     <p>{{ 'notifications.templates.intro' | t }}</p>
-    <div role="status">
-      @if (message()) {
-        <p class="notice">{{ message() }}</p>
-      }
-    </div>
 
     @if (editing(); as t) {
       <form class="card" (ngSubmit)="save(t)" aria-labelledby="template-form-title">
@@ -78,68 +76,34 @@ import { focusSoon } from '../admin/focus';
       </form>
     }
 
-    @if (confirming(); as t) {
-      <app-confirm-delete
-        key="template"
-        [title]="'notifications.templates.deleteTitle' | t: { name: templateName(t.name), culture: cultureName(t.culture) }"
-        [warning]="'notifications.templates.deleteWarning' | t"
-        [confirmLabel]="'notifications.templates.deleteConfirm' | t"
-        [cancelLabel]="'notifications.templates.cancel' | t"
-        [busy]="acting.busy()"
-        [problem]="acting.problem()"
-        (confirmed)="remove(t)"
-        (cancelled)="confirming.set(null)"
-      />
+    @if (rows.deletion.target(); as t) {
+      <app-confirm-delete [deletion]="rows.deletion" [title]="'notifications.templates.deleteTitle' | t: { name: templateName(t.name), culture: cultureName(t.culture) }" [warning]="'notifications.templates.deleteWarning' | t"
+        [confirmLabel]="'notifications.templates.deleteConfirm' | t" (confirmed)="remove(t)" />
     }
 
-    @if (templates.loading()) {
-      <app-loading />
-    }
-    <app-problem [problem]="templates.problem()" />
-    @if (templates.data(); as list) {
-      @if (list.length === 0) {
-        <app-empty message="notifications.templates.empty" />
-      } @else {
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{{ 'notifications.templates.title' | t }}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'notifications.templates.name' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.culture' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.source' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.subject' | t }}</th>
-                <th scope="col">{{ 'notifications.templates.actions' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (t of sorted(); track t.name + t.culture) {
-                <tr>
-                  <th scope="row">{{ templateName(t.name) }}</th>
-                  <td>{{ cultureName(t.culture) }}</td>
-                  <td>
-                    <span class="badge" [class.ok]="t.isOverride">{{ (t.isOverride ? 'notifications.templates.override' : 'notifications.templates.default') | t }}</span>
-                  </td>
-                  <td>{{ t.subject }}</td>
-                  <td>
-                    <div class="actions">
-                      <button type="button" (click)="edit(t)" [attr.aria-label]="(t.isOverride ? 'notifications.templates.editFor' : 'notifications.templates.customizeFor') | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
-                        {{ (t.isOverride ? 'notifications.templates.edit' : 'notifications.templates.customize') | t }}
-                      </button>
-                      @if (t.isOverride) {
-                        <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'notifications.templates.deleteFor' | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
-                          {{ 'notifications.templates.delete' | t }}
-                        </button>
-                      }
-                    </div>
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      }
-    }
+    <app-list-page [list]="templates" key="templates" caption="notifications.templates.title" [actions]="rows"
+      [columns]="['notifications.templates.name', 'notifications.templates.culture', 'notifications.templates.source', 'notifications.templates.subject', 'notifications.templates.actions']" empty="notifications.templates.empty">
+      <ng-template [listRow]="templates" let-t>
+        <th scope="row">{{ templateName(t.name) }}</th>
+        <td>{{ cultureName(t.culture) }}</td>
+        <td>
+          <span class="badge" [class.ok]="t.isOverride">{{ (t.isOverride ? 'notifications.templates.override' : 'notifications.templates.default') | t }}</span>
+        </td>
+        <td>{{ t.subject }}</td>
+        <td>
+          <div class="actions">
+            <button type="button" (click)="edit(t)" [attr.aria-label]="(t.isOverride ? 'notifications.templates.editFor' : 'notifications.templates.customizeFor') | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
+              {{ (t.isOverride ? 'notifications.templates.edit' : 'notifications.templates.customize') | t }}
+            </button>
+            @if (t.isOverride) {
+              <button type="button" class="danger" (click)="askDelete(t)" [attr.aria-label]="'notifications.templates.deleteFor' | t: { name: templateName(t.name), culture: cultureName(t.culture) }">
+                {{ 'notifications.templates.delete' | t }}
+              </button>
+            }
+          </div>
+        </td>
+      </ng-template>
+    </app-list-page>
   `,
   styles: `
     .preview-text { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 0.75rem; border-radius: 4px; }
@@ -149,19 +113,16 @@ import { focusSoon } from '../admin/focus';
 export class Templates {
   private readonly api = inject(Api);
   private readonly i18n = inject(I18n);
-  protected readonly templates = new Loadable<TemplateDto[]>();
+  protected readonly templates = new ListSource<TemplateDto>(async () =>
+    listItems(await this.api.invoke(getEmailTemplates)).sort((a, b) => a.name.localeCompare(b.name) || a.culture.localeCompare(b.culture)),
+  );
   protected readonly saving = new Submission();
   protected readonly previewing = new Submission();
-  protected readonly acting = new Submission();
+  protected readonly rows = new RowActions<TemplateDto>('template', this.templates);
   protected readonly editing = signal<TemplateDto | null>(null);
-  protected readonly confirming = signal<TemplateDto | null>(null);
   protected readonly rendered = signal<RenderedEmail | null>(null);
   /** The HTML shows as its (escaped) source until asked to show as the email looks, in a sandboxed frame. */
   protected readonly showRendered = signal(false);
-  protected readonly message = signal('');
-  protected readonly sorted = computed(() =>
-    [...(this.templates.data() ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.culture.localeCompare(b.culture)),
-  );
   private readonly frameHost = viewChild<ElementRef<HTMLElement>>('htmlPreview');
   private previewUrl: string | null = null;
   protected subject = '';
@@ -170,7 +131,7 @@ export class Templates {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.revokePreviewUrl());
-    void this.load();
+    void this.templates.reload();
     // The rendered HTML goes into a sandboxed frame (no scripts, an opaque origin): never into this page's own DOM.
     // A new frame per preview, loading the markup from a blob it cannot reach back out of.
     effect(() => {
@@ -198,13 +159,11 @@ export class Templates {
   }
 
   protected templateName(name: string): string {
-    const key = `notifications.templateNames.${name}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : name;
+    return this.i18n.optional(`notifications.templateNames.${name}`, name);
   }
 
   protected cultureName(culture: string): string {
-    const key = `shell.languages.${culture}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : culture;
+    return this.i18n.optional(`shell.languages.${culture}`, culture);
   }
 
   protected edit(t: TemplateDto): void {
@@ -215,7 +174,7 @@ export class Templates {
     this.previewing.reset();
     this.rendered.set(null);
     this.showRendered.set(false);
-    this.confirming.set(null);
+    this.rows.deletion.cancel();
     this.editing.set(t);
     focusSoon('template-subject');
   }
@@ -247,31 +206,22 @@ export class Templates {
     });
     if (done) {
       this.close();
-      this.message.set(this.i18n.t('notifications.templates.saved', { name: this.templateName(t.name), culture: this.cultureName(t.culture) }));
-      await this.load();
+      this.rows.say(this.i18n.t('notifications.templates.saved', { name: this.templateName(t.name), culture: this.cultureName(t.culture) }));
+      await this.templates.reload();
     }
   }
 
   protected askDelete(t: TemplateDto): void {
-    this.acting.reset();
     this.close();
-    this.confirming.set(t);
-    focusSoon('template-delete-confirm');
+    this.rows.deletion.ask(t);
   }
 
-  protected async remove(t: TemplateDto): Promise<void> {
-    const done = await this.acting.run(async () => {
-      await this.api.invoke(deleteEmailTemplateOverride, { id: t.overrideId! });
-      return true;
-    });
-    if (done) {
-      this.confirming.set(null);
-      this.message.set(this.i18n.t('notifications.templates.deleted', { name: this.templateName(t.name), culture: this.cultureName(t.culture) }));
-      await this.load();
-    }
+  protected remove(t: TemplateDto): Promise<void> {
+    return this.rows.remove(
+      () => this.api.invoke(deleteEmailTemplateOverride, { id: t.overrideId! }),
+      () => this.i18n.t('notifications.templates.deleted', { name: this.templateName(t.name), culture: this.cultureName(t.culture) }),
+    );
   }
 
-  private load(): Promise<unknown> {
-    return this.templates.load(() => this.api.invoke(getEmailTemplates));
-  }
+
 }

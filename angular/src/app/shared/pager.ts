@@ -1,5 +1,5 @@
 import { Component, computed, input, output } from '@angular/core';
-import { TranslatePipe } from '../../core/i18n';
+import { TranslatePipe } from '../core/i18n';
 
 /** Previous/next paging under a list: says which page of how many, and asks the page for another skip count. */
 @Component({
@@ -7,10 +7,10 @@ import { TranslatePipe } from '../../core/i18n';
   imports: [TranslatePipe],
   template: `
     @if (pages() > 1) {
-      <nav class="actions" [attr.aria-label]="'admin.pager.label' | t">
-        <button type="button" [disabled]="page() <= 1" (click)="go(page() - 1)">{{ 'admin.pager.previous' | t }}</button>
-        <span class="pager-summary">{{ 'admin.pager.summary' | t: { page: page(), pages: pages(), total: total() } }}</span>
-        <button type="button" [disabled]="page() >= pages()" (click)="go(page() + 1)">{{ 'admin.pager.next' | t }}</button>
+      <nav class="actions" [attr.aria-label]="'shell.pager.label' | t">
+        <button type="button" [disabled]="page() <= 1" (click)="go(page() - 1)">{{ 'shell.pager.previous' | t }}</button>
+        <span class="pager-summary">{{ 'shell.pager.summary' | t: { page: page(), pages: pages(), total: total() } }}</span>
+        <button type="button" [disabled]="page() >= pages()" (click)="go(page() + 1)">{{ 'shell.pager.next' | t }}</button>
       </nav>
     }
   `,
@@ -28,9 +28,4 @@ export class Pager {
   protected go(page: number): void {
     this.skipChange.emit((page - 1) * this.size());
   }
-}
-
-/** The API's counts come as number or string (int64 in OpenAPI). */
-export function count(value: number | string | null | undefined): number {
-  return typeof value === 'number' ? value : Number(value ?? 0);
 }

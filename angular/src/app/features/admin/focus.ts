@@ -1,4 +1,0 @@
-/** Moves the keyboard focus to an element once it has rendered (a form that just opened, a confirmation). */
-export function focusSoon(id: string): void {
-  setTimeout(() => document.getElementById(id)?.focus());
-}
