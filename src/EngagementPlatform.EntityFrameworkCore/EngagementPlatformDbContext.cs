@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using EngagementPlatform.AuditLogging.Domain;
+using EngagementPlatform.AuditLogging.Persistence;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
@@ -31,7 +33,7 @@ public sealed class EngagementPlatformDbContext(
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
     IClock clock)
-    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IDataProtectionKeyContext
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -79,6 +81,8 @@ public sealed class EngagementPlatformDbContext(
 
     public DbSet<EmailSuppression> EmailSuppressions => Set<EmailSuppression>();
 
+    public DbSet<AuditLogEntry> AuditLogEntries => Set<AuditLogEntry>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => currentTenant.Id;
 
@@ -89,6 +93,7 @@ public sealed class EngagementPlatformDbContext(
         modelBuilder.ConfigureSaas();
         modelBuilder.ConfigureGovernance();
         modelBuilder.ConfigureNotifications();
+        modelBuilder.ConfigureAuditLogging();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
         modelBuilder.Entity<Framework.Jobs.JobOccurrence>(b =>
         {

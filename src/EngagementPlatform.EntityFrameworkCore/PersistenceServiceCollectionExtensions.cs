@@ -1,3 +1,4 @@
+using EngagementPlatform.AuditLogging.Persistence;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Persistence;
@@ -22,6 +23,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<ISaasDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IGovernanceDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<IAuditLoggingDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditingInterceptor>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<Framework.Jobs.IJobOccurrences, JobOccurrences>();
         return services;

@@ -1,3 +1,4 @@
+using EngagementPlatform.AuditLogging;
 using EngagementPlatform.EntityFrameworkCore;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Http;
@@ -44,6 +45,7 @@ public static class EngagementPlatformHost
         new SaasModule(),
         new GovernanceModule(),
         new NotificationsModule(),
+        new AuditLoggingModule(),
     ];
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, bool web = true)

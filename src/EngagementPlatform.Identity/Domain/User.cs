@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Auditing;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using Microsoft.AspNetCore.Identity;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace EngagementPlatform.Identity.Domain;
 
 /// <summary>A person who signs in to one tenant (or, with no tenant, to the host).</summary>
+[Audited]
 public sealed class User : IdentityUser<Guid>, IMultiTenant, IHasCreationAudit, IHasModificationAudit, ISoftDelete
 {
     public Guid? TenantId { get; set; }
@@ -47,6 +49,7 @@ public sealed class Role : IdentityRole<Guid>, IMultiTenant
 }
 
 /// <summary>A permission granted to a role inside one tenant.</summary>
+[Audited]
 public sealed class PermissionGrant : IMultiTenant
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

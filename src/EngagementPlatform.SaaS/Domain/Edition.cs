@@ -1,8 +1,10 @@
+using EngagementPlatform.Framework.Auditing;
 using EngagementPlatform.Framework.Domain;
 
 namespace EngagementPlatform.SaaS.Domain;
 
 /// <summary>A plan: which optional modules a tenant may use and how much of them.</summary>
+[Audited(KeepValues = true)]
 public sealed class Edition : FullAuditedAggregateRoot<Guid>
 {
     private Edition()

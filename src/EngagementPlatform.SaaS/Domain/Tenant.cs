@@ -1,8 +1,10 @@
+using EngagementPlatform.Framework.Auditing;
 using EngagementPlatform.Framework.Domain;
 
 namespace EngagementPlatform.SaaS.Domain;
 
 /// <summary>One partnership subscribing to the platform. Host-side: tenants are not themselves multi-tenant.</summary>
+[Audited(KeepValues = true)]
 public sealed class Tenant : FullAuditedAggregateRoot<Guid>
 {
     private Tenant()

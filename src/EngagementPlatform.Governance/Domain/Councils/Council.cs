@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Auditing;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.MultiTenancy;
@@ -6,6 +7,7 @@ using EngagementPlatform.Governance.Domain.Composition;
 namespace EngagementPlatform.Governance.Domain.Councils;
 
 /// <summary>An advisory council (board, committee) with its charter, seats and composition rules.</summary>
+[Audited]
 public sealed class Council : FullAuditedAggregateRoot<Guid>, IMultiTenant
 {
     private readonly List<Seat> _seats = [];
@@ -103,6 +105,7 @@ public sealed class Council : FullAuditedAggregateRoot<Guid>, IMultiTenant
         => _seats.FirstOrDefault(s => s.HolderOn(date)?.UserId == userId)?.Category;
 }
 
+[Audited]
 public sealed class Seat : Entity<Guid>, IMultiTenant
 {
     private readonly List<SeatAssignment> _assignments = [];
@@ -149,6 +152,7 @@ public sealed class Seat : Entity<Guid>, IMultiTenant
 /// Who held a seat when. The term runs from <see cref="TermStart"/> up to, not including, <see cref="TermEnd"/>:
 /// the seat is vacant on the end date (open-ended when null). Ended terms are kept as history.
 /// </summary>
+[Audited(KeepValues = true)]
 public sealed class SeatAssignment : Entity<Guid>, IMultiTenant
 {
     private SeatAssignment()

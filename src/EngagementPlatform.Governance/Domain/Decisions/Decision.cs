@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EngagementPlatform.Framework.Auditing;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Localization;
@@ -14,6 +15,7 @@ public sealed record Recusal(Guid UserId, string Reason, DateTimeOffset Recorded
 /// A shared decision of a council: Draft → OpenForInput → Voting → Decided → Implemented → Closed, or Withdrawn.
 /// Every other move is refused with <see cref="GovernanceErrorCodes.IllegalTransition"/> and changes nothing.
 /// </summary>
+[Audited(KeepValues = true)]
 public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
 {
     private readonly List<DecisionInput> _inputs = [];
@@ -59,6 +61,7 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     public bool AllowPublicInput { get; private set; }
 
     /// <summary>The unguessable part of the public input link.</summary>
+    [NotAudited]
     public string? PublicInputToken { get; private set; }
 
     public DateTimeOffset? VotingClosesAt { get; set; }
@@ -78,9 +81,11 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     /// Key that turns a voter into their secret ballot's key while voting is open, so they can change their vote.
     /// Destroyed when voting closes: from then on nothing links a voter to a ballot.
     /// </summary>
+    [NotAudited]
     public byte[]? BallotSecret { get; private set; }
 
     /// <summary>The tally frozen at close (JSON), never recomputed in place.</summary>
+    [NotAudited]
     public string? TallyJson { get; private set; }
 
     public string? Outcome { get; private set; }
