@@ -38,8 +38,14 @@ public class ApiFixture : IAsyncLifetime
         {
             services.AddSingleton<EngagementPlatform.Framework.Timing.IClock>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            ConfigureServices(services);
         });
         StartServer(Factory);
+    }
+
+    /// <summary>Services a derived fixture adds or replaces (e.g. a start-up filter that maps a test endpoint).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Starts the host in memory; the browser tests start it on a real loopback port instead.</summary>
