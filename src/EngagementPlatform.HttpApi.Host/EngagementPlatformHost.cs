@@ -183,6 +183,11 @@ public static class EngagementPlatformHost
             module.MapEndpoints(app);
         }
 
+        foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
+        {
+            contributor.MapEndpoints(app);
+        }
+
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EngagementPlatform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });

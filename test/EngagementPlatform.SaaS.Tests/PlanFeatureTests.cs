@@ -1,5 +1,6 @@
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Features;
+using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.MultiTenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,25 +12,19 @@ namespace EngagementPlatform.SaaS.Tests;
 
 /// <summary>
 /// The host with one extra endpoint that requires <see cref="SaasFeatures.Compensation"/>, mapped on the host's own
-/// route builder so it runs through the real pipeline (authentication, tenant resolution, authorization, plan check).
+/// endpoints after the modules' so it runs through the real pipeline (authentication, tenant resolution, authorization, plan check).
 /// </summary>
 public sealed class FeatureEndpointFixture : ApiFixture
 {
     public const string Route = "/api/test/compensation-only";
 
     protected override void ConfigureServices(IServiceCollection services)
-        => services.AddTransient<IStartupFilter, MapFeatureEndpoint>();
+        => services.AddSingleton<IEndpointContributor, MapFeatureEndpoint>();
 
-    private sealed class MapFeatureEndpoint : IStartupFilter
+    private sealed class MapFeatureEndpoint : IEndpointContributor
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            // WebApplication shares its route builder with the pipeline under this key; endpoints mapped on it are
-            // routed by the host's own UseRouting, after its middleware.
-            var routes = (IEndpointRouteBuilder)app.Properties["__GlobalEndpointRouteBuilder"]!;
-            routes.MapGet(Route, () => TypedResults.Ok(new { served = true })).RequireAuthorization().RequireFeature(SaasFeatures.Compensation);
-            next(app);
-        };
+        public void MapEndpoints(IEndpointRouteBuilder endpoints)
+            => endpoints.MapGet(Route, () => TypedResults.Ok(new { served = true })).RequireAuthorization().RequireFeature(SaasFeatures.Compensation);
     }
 }
 
