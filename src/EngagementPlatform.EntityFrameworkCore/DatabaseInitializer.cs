@@ -1,4 +1,5 @@
 using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.SaaS.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -66,10 +67,15 @@ public static class DatabaseInitializer
         {
             // A scope per tenant: nothing read or tracked for one tenant is seen while seeding the next.
             await using var scope = services.CreateAsyncScope();
+            // The whole unit of work runs as the tenant: its rows are saved (and tenant-guarded) at the end.
+            using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(id, name);
             var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-            await using var work = await unitOfWork.BeginAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<IDataSeeder>().SeedAsync(new DataSeedContext(id), cancellationToken);
-            await work.CompleteAsync(cancellationToken);
+            await using (var work = await unitOfWork.BeginAsync(cancellationToken))
+            {
+                await scope.ServiceProvider.GetRequiredService<IDataSeeder>().SeedAsync(new DataSeedContext(id), cancellationToken);
+                await work.CompleteAsync(cancellationToken);
+            }
+
             logger.LogInformation("Seeded tenant {Tenant}", name);
         }
 

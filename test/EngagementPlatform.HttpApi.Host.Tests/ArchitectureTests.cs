@@ -140,17 +140,6 @@ public sealed class ArchitectureTests
     internal static string[] StatusCodeUses(string source)
         => StatusCode.Matches(Sources.WithoutCommentsAndStrings(source)).Select(m => m.Value).ToArray();
 
-    [Theory]
-    [MemberData(nameof(Modules))]
-    public void A_module_uses_no_other_module_types(string module)
-    {
-        var others = ModuleAssemblies().Select(a => a.GetName().Name!).Where(n => n != module)
-            .Concat(Infrastructure.Where(n => n != "EngagementPlatform.Framework"))
-            .ToArray();
-        var result = Types.InAssembly(Assembly.Load(module)).ShouldNot().HaveDependencyOnAny(others).GetResult();
-        (result.FailingTypeNames ?? []).ShouldBeEmpty();
-    }
-
     [Fact]
     public void Framework_depends_on_no_module()
     {
