@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Migrates the database and seeds the host; with --demo also a demo tenant and its users. Safe to run again.
+// Migrates the database and seeds the host and every existing tenant; with --demo also a demo tenant and its users. Safe to run again.
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => a != "--demo").ToArray(), ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true)
@@ -16,8 +16,8 @@ var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DbM
 
 logger.LogInformation("Step 1/3: migrating the database");
 await DatabaseInitializer.MigrateAsync(app.Services, logger);
-logger.LogInformation("Step 2/3: seeding the host");
-await DatabaseInitializer.SeedHostAsync(app.Services, app.Configuration, logger);
+logger.LogInformation("Step 2/3: seeding the host and every existing tenant");
+await MigratorSeeding.SeedAsync(app.Services, app.Configuration, logger);
 if (demo)
 {
     logger.LogInformation("Step 3/3: seeding the demo tenant");

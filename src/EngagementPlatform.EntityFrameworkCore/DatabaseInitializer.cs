@@ -1,5 +1,7 @@
 using EngagementPlatform.Framework.Data;
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.UnitOfWork;
+using EngagementPlatform.SaaS.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -9,7 +11,10 @@ using Microsoft.Extensions.Logging;
 
 namespace EngagementPlatform.EntityFrameworkCore;
 
-/// <summary>Applies migrations and seeds the host (admin, roles, the app client). Used by the DbMigrator and the tests.</summary>
+/// <summary>
+/// Applies migrations and seeds the host (admin, roles, the app client) and every existing tenant. Used by the DbMigrator
+/// and the tests.
+/// </summary>
 public static class DatabaseInitializer
 {
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
@@ -37,5 +42,43 @@ public static class DatabaseInitializer
             cancellationToken);
         await work.CompleteAsync(cancellationToken);
         logger.LogInformation("Seeded the host: roles, permissions, the admin user and the app client");
+    }
+
+    /// <summary>
+    /// Runs every seed contributor again for each existing tenant (active or not), one tenant per unit of work, so
+    /// what a release adds (a permission and its default role grants, a template, a default instrument) reaches the
+    /// partnerships created before it. Contributors add only what is missing, so a second run changes nothing. No
+    /// admin password is passed: a tenant's admin was created with the tenant and is not recreated here.
+    /// </summary>
+    public static async Task SeedTenantsAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        List<(Guid Id, string Name)> tenants;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            tenants = (await scope.ServiceProvider.GetRequiredService<ISaasDbContext>().Tenants.AsNoTracking()
+                    .OrderBy(t => t.Name)
+                    .Select(t => new { t.Id, t.Name })
+                    .ToListAsync(cancellationToken))
+                .Select(t => (t.Id, t.Name))
+                .ToList();
+        }
+
+        foreach (var (id, name) in tenants)
+        {
+            // A scope per tenant: nothing read or tracked for one tenant is seen while seeding the next.
+            await using var scope = services.CreateAsyncScope();
+            // The whole unit of work runs as the tenant: its rows are saved (and tenant-guarded) at the end.
+            using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(id, name);
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            await using (var work = await unitOfWork.BeginAsync(cancellationToken))
+            {
+                await scope.ServiceProvider.GetRequiredService<IDataSeeder>().SeedAsync(new DataSeedContext(id), cancellationToken);
+                await work.CompleteAsync(cancellationToken);
+            }
+
+            logger.LogInformation("Seeded tenant {Tenant}", name);
+        }
+
+        logger.LogInformation("Seeded {Count} tenant(s)", tenants.Count);
     }
 }

@@ -11,6 +11,7 @@ using EngagementPlatform.Governance.Domain.Decisions;
 using EngagementPlatform.Governance.Domain.Diversity;
 using EngagementPlatform.Governance.Domain.Meetings;
 using EngagementPlatform.Governance.Persistence;
+using EngagementPlatform.Identity.Accounts;
 using EngagementPlatform.Identity.Domain;
 using EngagementPlatform.Notifications.Domain;
 using EngagementPlatform.Notifications.Persistence;

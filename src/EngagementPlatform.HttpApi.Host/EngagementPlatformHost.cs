@@ -187,11 +187,18 @@ public static class EngagementPlatformHost
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
+        // After authorization: a plan question is asked only of a caller who may use the endpoint at all.
+        app.UseMiddleware<EngagementPlatform.Framework.Features.FeatureMiddleware>();
         app.UseAntiforgery();
 
         foreach (var module in Modules)
         {
             module.MapEndpoints(app);
+        }
+
+        foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
+        {
+            contributor.MapEndpoints(app);
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");

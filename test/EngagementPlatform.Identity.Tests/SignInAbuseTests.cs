@@ -1,3 +1,4 @@
+using EngagementPlatform.Identity.Accounts;
 using EngagementPlatform.Identity.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

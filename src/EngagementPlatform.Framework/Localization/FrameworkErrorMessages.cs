@@ -1,4 +1,5 @@
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Features;
 
 namespace EngagementPlatform.Framework.Localization;
 
@@ -19,5 +20,7 @@ internal static class FrameworkErrorMessages
         [FrameworkErrorCodes.TenantNotFound] = ("There is no partnership named '{tenant}'.", "No existe una alianza llamada '{tenant}'."),
         [FrameworkErrorCodes.TenantMismatch] = ("Your sign-in belongs to a different partnership than the one this request names.", "Su sesión pertenece a una alianza distinta de la que indica esta solicitud."),
         [FrameworkErrorCodes.TenantInactive] = ("This partnership is suspended. Contact the platform operator.", "Esta alianza está suspendida. Contacte al operador de la plataforma."),
+        [FeatureErrorCodes.FeatureNotEnabled] = ("Your partnership's plan does not include this. Ask the platform operator about a plan that does.", "El plan de su alianza no incluye esto. Consulte al operador de la plataforma por un plan que lo incluya."),
+        [FeatureErrorCodes.LimitReached] = ("Your partnership's plan allows at most {limit} of {name}, and there are {count} already. Ask the platform operator about a larger plan.", "El plan de su alianza permite como máximo {limit} de {name} y ya hay {count}. Consulte al operador de la plataforma por un plan mayor."),
     };
 }

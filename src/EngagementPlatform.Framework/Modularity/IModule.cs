@@ -22,3 +22,12 @@ public interface IModule
     {
     }
 }
+
+/// <summary>
+/// Endpoints registered as a service rather than by a listed module; the host maps them after the modules', so they
+/// run through the same pipeline (authentication, tenant, authorization, plan). Tests use it for probe endpoints.
+/// </summary>
+public interface IEndpointContributor
+{
+    void MapEndpoints(IEndpointRouteBuilder endpoints);
+}

@@ -1,32 +1,11 @@
 namespace EngagementPlatform.Governance.Domain.Diversity;
 
-/// <summary>One value's count in an aggregate; a suppressed cell shows no count.</summary>
+/// <summary>One value's count in a Governance aggregate (the shape its diversity and access-support answers show).</summary>
 public sealed record AggregateCell(string Value, int? Count, bool Suppressed);
 
-/// <summary>
-/// Privacy-protected aggregates: any non-zero count under the minimum is withheld, and when exactly one cell of a
-/// dimension is withheld the next smallest is withheld too, so the total cannot be used to work it out.
-/// No per-person data ever leaves this method.
-/// </summary>
+/// <summary>Governance's use of the shared small-cell rule (<see cref="Framework.Reporting.SmallCellSuppression"/>).</summary>
 public static class SmallCellSuppression
 {
     public static IReadOnlyList<AggregateCell> Suppress(IReadOnlyDictionary<string, int> counts, int minimumCellSize)
-    {
-        var suppressed = counts.Where(c => c.Value > 0 && c.Value < minimumCellSize).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        if (suppressed.Count == 1)
-        {
-            var next = counts.Where(c => c.Value > 0 && !suppressed.Contains(c.Key))
-                .OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => c.Key)
-                .FirstOrDefault();
-            if (next is not null)
-            {
-                suppressed.Add(next);
-            }
-        }
-
-        return counts.OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => suppressed.Contains(c.Key) ? new AggregateCell(c.Key, null, true) : new AggregateCell(c.Key, c.Value, false))
-            .ToList();
-    }
+        => [.. Framework.Reporting.SmallCellSuppression.Suppress(counts, minimumCellSize).Select(c => new AggregateCell(c.Value, c.Count, c.Suppressed))];
 }

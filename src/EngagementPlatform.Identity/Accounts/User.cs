@@ -3,7 +3,10 @@ using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using Microsoft.AspNetCore.Identity;
 
-namespace EngagementPlatform.Identity.Domain;
+namespace EngagementPlatform.Identity.Accounts;
+
+// Accounts, roles and grants are ASP.NET Core Identity's entities (they derive from its types), so they live here and
+// not under Domain/, which stays free of ASP.NET Core. The project imports this namespace for every file.
 
 /// <summary>A person who signs in to one tenant (or, with no tenant, to the host).</summary>
 [Audited]
@@ -59,9 +62,4 @@ public sealed class PermissionGrant : IMultiTenant
     public Guid RoleId { get; set; }
 
     public string Name { get; set; } = string.Empty;
-}
-
-public static class Languages
-{
-    public static readonly string[] Supported = ["en", "es"];
 }

@@ -1,7 +1,7 @@
 using CsCheck;
-using EngagementPlatform.Governance.Domain.Diversity;
+using EngagementPlatform.Framework.Reporting;
 
-namespace EngagementPlatform.Governance.Tests.Domain;
+namespace EngagementPlatform.Framework.Tests;
 
 public sealed class SmallCellSuppressionTests
 {
