@@ -1,4 +1,4 @@
-using EngagementPlatform.Governance.Application.Decisions;
+using EngagementPlatform.Governance.Application.Voting;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
