@@ -18,10 +18,13 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton(GovernanceErrorCodes.Messages());
         services.AddSingleton(GovernanceTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, GovernancePermissionDefinitionProvider>();
+        services.AddScoped<ICouncilDirectory, Application.Councils.CouncilDirectory>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Application.PublicInput.IWebAppOrigin, WebAppOrigin>();
         services.AddTransient<CloseVotingJob>();
         services.AddTransient<VotingReminderJob>();
         services.AddTransient<CloseOverdueVotingJob>();
-        services.Configure<Application.Decisions.PublicInputOptions>(configuration.GetSection("Governance:PublicInput"));
+        services.Configure<Application.PublicInput.PublicInputOptions>(configuration.GetSection("Governance:PublicInput"));
         // The host pipeline runs UseRateLimiter(); this module only adds its policy.
         services.AddRateLimiter(o => o.AddPolicy<string, PublicRateLimitPolicy>(PublicRateLimitPolicy.Name));
     }

@@ -1,6 +1,12 @@
 using EngagementPlatform.Governance.Application.Councils;
 using EngagementPlatform.Governance.Application.Decisions;
 using EngagementPlatform.Governance.Application.Meetings;
+using EngagementPlatform.Governance.Application.AccessSupports;
+using EngagementPlatform.Governance.Application.Attendance;
+using EngagementPlatform.Governance.Application.CompositionRules;
+using EngagementPlatform.Governance.Application.Inputs;
+using EngagementPlatform.Governance.Application.Seats;
+using EngagementPlatform.Governance.Application.Voting;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Meetings;
 using EngagementPlatform.Governance.Persistence;
@@ -53,8 +59,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
         }
 
         var m = demo.Mediator;
-        var council = await m.Send(new SaveCouncilCommand(
-            null,
+        var council = await m.Send(new CreateCouncilCommand(
             CouncilName,
             "Residents of the Eastside neighborhoods, the county health department and local clinics deciding together how "
             + "community health money and services are used. Meets every quarter; meetings are open to the public.",
@@ -80,7 +85,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
         ];
         foreach (var (title, category, voting, role, holder) in seats)
         {
-            var seat = await m.Send(new SaveSeatCommand(council.Id, null, title, category, voting, role), cancellationToken);
+            var seat = await m.Send(new AddSeatCommand(council.Id, title, category, voting, role), cancellationToken);
             if (holder is not null)
             {
                 await m.Send(new AssignSeatCommand(council.Id, seat.Id, demo.Id(holder), termStart, termStart.AddYears(2)), cancellationToken);
@@ -105,8 +110,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
         }
 
         var m = demo.Mediator;
-        var group = await m.Send(new SaveCouncilCommand(
-            null,
+        var group = await m.Send(new CreateCouncilCommand(
             WorkgroupName,
             "A new group that will decide which behavioral health data the county shares and with whom. Still recruiting "
             + "Medicaid members, so it may not vote yet.",
@@ -124,7 +128,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
         ];
         foreach (var (title, category, holder) in seats)
         {
-            var seat = await m.Send(new SaveSeatCommand(group.Id, null, title, category, true, SeatRole.Member), cancellationToken);
+            var seat = await m.Send(new AddSeatCommand(group.Id, title, category, true, SeatRole.Member), cancellationToken);
             if (holder is not null)
             {
                 await m.Send(new AssignSeatCommand(group.Id, seat.Id, demo.Id(holder), termStart, null), cancellationToken);
@@ -154,7 +158,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
             + "at every meeting, from the council's own budget?",
             VotingMethod.YesNo, null, 0.5m, Threshold.SimpleMajority, SecretBallot: false, VotingClosesAt: null,
             ConcurrentMajority: true, CommunityQuorum: null, AllowPublicInput: false), cancellationToken);
-        await m.Send(new DecisionActionCommand(decision.Id, DecisionAction.OpenInput), cancellationToken);
+        await m.Send(new OpenDecisionInputCommand(decision.Id), cancellationToken);
         var inputs = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (author, text) in new[]
                  {
@@ -170,7 +174,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
             }
         }
 
-        await m.Send(new DecisionActionCommand(decision.Id, DecisionAction.OpenVoting), cancellationToken);
+        await m.Send(new OpenVotingCommand(decision.Id), cancellationToken);
         foreach (var (voter, choice) in new[] { ("member", "Yes"), ("aisha", "Yes"), ("rosa", "Yes"), ("jorge", "Yes"), ("linh", "Yes"), ("staff", "Yes"), ("priya", "Abstain") })
         {
             using (demo.ActAs(voter))
@@ -218,7 +222,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
             + "Saturdays from 9 to 1 by closing one weekday afternoon, keeping staff hours the same.",
             VotingMethod.YesNo, null, 0.5m, Threshold.SimpleMajority, SecretBallot: false, VotingClosesAt: closesAt,
             ConcurrentMajority: true, CommunityQuorum: null, AllowPublicInput: true), cancellationToken);
-        await m.Send(new DecisionActionCommand(decision.Id, DecisionAction.OpenInput), cancellationToken);
+        await m.Send(new OpenDecisionInputCommand(decision.Id), cancellationToken);
         foreach (var (author, text) in new[]
                  {
                      ("rosa", "Los sábados serían una gran ayuda. Trabajo de lunes a viernes y siempre tengo que pedir permiso para llevar a mis hijos."),
@@ -231,7 +235,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
             }
         }
 
-        await m.Send(new DecisionActionCommand(decision.Id, DecisionAction.OpenVoting), cancellationToken);
+        await m.Send(new OpenVotingCommand(decision.Id), cancellationToken);
         foreach (var (voter, choice) in new[] { ("aisha", "Yes"), ("jorge", "Yes"), ("staff", "No") })
         {
             using (demo.ActAs(voter))
@@ -262,7 +266,7 @@ internal sealed class GovernanceDemoData : IDemoDataContributor
             ["Home visits after a hospital stay", "Help signing up for and renewing Medicaid", "Diabetes and blood pressure classes", "Rides to appointments"],
             0.5m, Threshold.SimpleMajority, SecretBallot: true, VotingClosesAt: null,
             ConcurrentMajority: false, CommunityQuorum: 3, AllowPublicInput: true), cancellationToken);
-        await m.Send(new DecisionActionCommand(decision.Id, DecisionAction.OpenInput), cancellationToken);
+        await m.Send(new OpenDecisionInputCommand(decision.Id), cancellationToken);
         foreach (var (author, text) in new[]
                  {
                      ("jorge", "La renovación de Medicaid es lo más urgente. El año pasado mi vecino perdió su cobertura por un formulario."),

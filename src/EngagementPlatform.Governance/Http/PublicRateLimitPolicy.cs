@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using EngagementPlatform.Framework.Exceptions;
-using EngagementPlatform.Governance.Application.Decisions;
+using EngagementPlatform.Governance.Application.PublicInput;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;

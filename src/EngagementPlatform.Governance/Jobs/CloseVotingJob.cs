@@ -1,6 +1,7 @@
 using EngagementPlatform.Framework.Jobs;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Governance.Application.Decisions;
+using EngagementPlatform.Governance.Application.Voting;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Persistence;
 using Mediator;

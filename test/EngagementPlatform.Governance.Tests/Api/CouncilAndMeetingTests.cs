@@ -28,7 +28,7 @@ public sealed class CouncilAndMeetingTests(TwoTenantFixture app) : IClassFixture
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
         await (await admin.PostAsJsonAsync($"{c}/seats/{seat}/assignments", new { userId = newcomer, termStart = today })).ShouldBeSuccessAsync();
 
-        var history = await (await admin.GetAsync($"{c}/seats/{seat}/assignments")).ReadJsonAsync();
+        var history = await (await admin.GetAsync($"{c}/seats/{seat}/assignments")).ReadItemsAsync();
         history.GetArrayLength().ShouldBe(2);
         history[0].GetProperty("userId").GetGuid().ShouldBe(council.Members[0].UserId);
         history[0].GetProperty("termEnd").GetString().ShouldBe(today);
@@ -73,9 +73,13 @@ public sealed class CouncilAndMeetingTests(TwoTenantFixture app) : IClassFixture
         await (await member.PutAsJsonAsync($"{m}/attendance", entries)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Framework:Forbidden");
         await (await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Interpreter" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Framework:ValidationFailed");
-        var support = await (await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Interpreter", language = "es" })).ReadJsonAsync();
-        support.GetProperty("userId").GetGuid().ShouldBe(council.Members[0].UserId);
-        var provided = await (await admin.PutAsJsonAsync($"{m}/access-supports/{support.GetProperty("id").GetGuid()}", new { status = "Provided" })).ReadJsonAsync();
+        var asked = await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Interpreter", language = "es" });
+        asked.StatusCode.ShouldBe(HttpStatusCode.Created);
+        asked.Headers.Location!.ToString().ShouldBe(m);
+        var supportId = (await asked.ReadJsonAsync()).GetProperty("id").GetGuid();
+        (await (await member.GetAsync(m)).ReadJsonAsync()).GetProperty("accessSupports").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetGuid() == supportId).GetProperty("userId").GetGuid().ShouldBe(council.Members[0].UserId);
+        var provided = await (await admin.PutAsJsonAsync($"{m}/access-supports/{supportId}", new { status = "Provided" })).ReadJsonAsync();
         provided.GetProperty("status").GetString().ShouldBe("Provided");
 
         var read = await (await member.GetAsync(m)).ReadJsonAsync();

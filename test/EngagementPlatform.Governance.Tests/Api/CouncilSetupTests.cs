@@ -137,7 +137,7 @@ public sealed class CouncilSetupTests(TwoTenantFixture app) : IClassFixture<TwoT
 
         // A seat can be changed; the role stays when the update leaves it out.
         var changed = await admin.PutAsJsonAsync($"{Councils}/{council}/seats/{provider}", new { title = "Clinic (voting)", category = "Provider", isVoting = true });
-        (await changed.ReadJsonAsync()).GetProperty("id").GetGuid().ShouldBe(provider);
+        changed.StatusCode.ShouldBe(HttpStatusCode.NoContent, await changed.Content.ReadAsStringAsync());
         await (await admin.PutAsJsonAsync($"{Councils}/{council}/seats/{coChair}", new { title = "Co-chair", category = "AgencyStaff", isVoting = true })).ShouldBeSuccessAsync();
         var after = await (await admin.GetAsync($"{Councils}/{council}")).ReadJsonAsync();
         var providerSeat = after.GetProperty("seats").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == provider);
@@ -188,7 +188,7 @@ public sealed class CouncilSetupTests(TwoTenantFixture app) : IClassFixture<TwoT
         seatToday.GetProperty("holder").ValueKind.ShouldBe(JsonValueKind.Null);
         await (await admin.DeleteAsync($"{Councils}/{council}/seats/{today}/assignments/current")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "Governance:SeatVacant");
 
-        var history = await (await admin.GetAsync($"{Councils}/{council}/seats/{seat}/assignments")).ReadJsonAsync();
+        var history = await (await admin.GetAsync($"{Councils}/{council}/seats/{seat}/assignments")).ReadItemsAsync();
         history.EnumerateArray().Select(a => (a.GetProperty("id").GetGuid(), a.GetProperty("userId").GetGuid(), a.GetProperty("name").GetString(), a.GetProperty("termStart").GetString(), a.GetProperty("termEnd").GetString(), a.GetProperty("endedEarly").GetBoolean()))
             .ShouldBe([(first, ana, "cs-ana", "2026-01-01", "2026-07-01", false), (second, ben, "cs-ben", "2026-07-01", "2027-07-01", false)]);
     }
@@ -228,8 +228,8 @@ public sealed class CouncilSetupTests(TwoTenantFixture app) : IClassFixture<TwoT
         await (await AssignAsync(admin, council, seatB, app.BetaMemberId, new DateOnly(2026, 1, 1))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Governance:UnknownUser");
         await (await AssignAsync(admin, council, Guid.NewGuid(), eli, new DateOnly(2026, 1, 1))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Framework:EntityNotFound");
 
-        (await (await admin.GetAsync($"{Councils}/{council}/seats/{seatA}/assignments")).ReadJsonAsync()).EnumerateArray().Select(a => a.GetProperty("userId").GetGuid()).ShouldBe([dee]);
-        (await (await admin.GetAsync($"{Councils}/{council}/seats/{seatB}/assignments")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
+        (await (await admin.GetAsync($"{Councils}/{council}/seats/{seatA}/assignments")).ReadItemsAsync()).EnumerateArray().Select(a => a.GetProperty("userId").GetGuid()).ShouldBe([dee]);
+        (await (await admin.GetAsync($"{Councils}/{council}/seats/{seatB}/assignments")).ReadItemsAsync()).GetArrayLength().ShouldBe(0);
 
         // What is refused here is fine elsewhere: Dee after her term, Dee on another council, Eli in seat B.
         (await AssignAsync(admin, council, seatB, dee, new DateOnly(2028, 1, 1), new DateOnly(2030, 1, 1))).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -273,7 +273,7 @@ public sealed class CouncilSetupTests(TwoTenantFixture app) : IClassFixture<TwoT
 
         // Fay's planned term is gone, so she may be seated again later; Gus takes the seat from today.
         var gusTerm = await IdOfCreatedAsync(await AssignAsync(admin, council, seat, gus, Today));
-        var history = await (await admin.GetAsync($"{Councils}/{council}/seats/{seat}/assignments")).ReadJsonAsync();
+        var history = await (await admin.GetAsync($"{Councils}/{council}/seats/{seat}/assignments")).ReadItemsAsync();
         history.EnumerateArray().Select(a => (a.GetProperty("id").GetGuid(), a.GetProperty("name").GetString(), a.GetProperty("termStart").GetString(), a.GetProperty("termEnd").GetString(), a.GetProperty("endedEarly").GetBoolean()))
             .ShouldBe([(fayTerm, "cs-fay", Day(Today.AddDays(-90)), Day(Today), true), (gusTerm, "cs-gus", Day(Today), null, false)]);
         var held = await SeatOfAsync(admin, council, seat);

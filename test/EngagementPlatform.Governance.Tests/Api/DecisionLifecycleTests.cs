@@ -59,7 +59,7 @@ public sealed class DecisionLifecycleTests(TwoTenantFixture app) : IClassFixture
         await Refused(admin.PostAsync($"{d}/open-voting", null), "Decided");
         await Refused(admin.PostAsJsonAsync($"{d}/record", record), "Decided");
 
-        var inputs = await (await member.GetAsync($"{d}/inputs")).ReadJsonAsync();
+        var inputs = await (await member.GetAsync($"{d}/inputs")).ReadItemsAsync();
         inputs[0].GetProperty("use").GetString().ShouldBe("Adapted");
         inputs[0].GetProperty("useExplanation").GetString().ShouldBe("Saturdays, mornings only for now.");
 
@@ -106,7 +106,7 @@ public sealed class DecisionLifecycleTests(TwoTenantFixture app) : IClassFixture
         await (await visitor.PostAsJsonAsync($"/api/governance/public/decisions/{token}/inputs?__tenant=alpha", new { text = "" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Framework:ValidationFailed");
 
-        var inputs = await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadJsonAsync();
+        var inputs = await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadItemsAsync();
         inputs.GetArrayLength().ShouldBe(1);
         inputs[0].GetProperty("fromPublic").GetBoolean().ShouldBeTrue();
         inputs[0].GetProperty("authorName").GetString().ShouldBe("Rosa");

@@ -35,13 +35,10 @@ internal sealed class GovernanceScenario(ApiFixture app, string tenant = "alpha"
         var body = JsonSerializer.SerializeToNode(settings, JsonSerializerOptions.Web)!.AsObject();
         body["councilId"] = councilId;
         body["title"] ??= "Extend clinic hours";
-        var decision = await (await admin.PostAsJsonAsync("/api/governance/decisions", body)).ReadJsonAsync();
-        if (openVoting)
-        {
-            decision = await (await admin.PostAsync($"/api/governance/decisions/{decision.GetProperty("id").GetGuid()}/open-voting", null)).ReadJsonAsync();
-        }
-
-        return decision;
+        var id = (await (await admin.PostAsJsonAsync("/api/governance/decisions", body)).ReadJsonAsync()).GetProperty("id").GetGuid();
+        return openVoting
+            ? await (await admin.PostAsync($"/api/governance/decisions/{id}/open-voting", null)).ReadJsonAsync()
+            : await (await admin.GetAsync($"/api/governance/decisions/{id}")).ReadJsonAsync();
     }
 
     public async Task<HttpResponseMessage> VoteAsync(string userName, Guid decisionId, object ballot)

@@ -44,7 +44,7 @@ public sealed class InfluenceAndDiversityTests(TwoTenantFixture app) : IClassFix
         tenant.GetProperty("overall").GetProperty("decided").GetInt32().ShouldBeGreaterThanOrEqualTo(2);
         tenant.GetProperty("councils").EnumerateArray().ShouldContain(c => c.GetProperty("councilId").GetGuid() == council.Id);
 
-        var mineNow = await (await member.GetAsync("/api/governance/my-influence")).ReadJsonAsync();
+        var mineNow = await (await member.GetAsync("/api/governance/my-influence")).ReadItemsAsync();
         mineNow.GetArrayLength().ShouldBe(2);
         mineNow.EnumerateArray().Count(d => d.GetProperty("influenced").GetBoolean()).ShouldBe(1);
         var adopted = mineNow.EnumerateArray().Single(d => d.GetProperty("influenced").GetBoolean()).GetProperty("inputs")[0];

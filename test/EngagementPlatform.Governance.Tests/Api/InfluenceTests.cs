@@ -89,7 +89,7 @@ public sealed class InfluenceTests(TwoTenantFixture app) : IClassFixture<TwoTena
         influence.GetProperty("councilName").GetString().ShouldBe("Influence council");
         ShouldMeasure(influence, 1, 1, 1.0m);
 
-        var mine = await (await member.GetAsync("/api/governance/my-influence")).ReadJsonAsync();
+        var mine = await (await member.GetAsync("/api/governance/my-influence")).ReadItemsAsync();
         mine.GetArrayLength().ShouldBe(1);
         var decision = mine[0];
         decision.GetProperty("decisionId").GetGuid().ShouldBe(saturday);
@@ -110,7 +110,7 @@ public sealed class InfluenceTests(TwoTenantFixture app) : IClassFixture<TwoTena
             new Input("inf-maria", "Keep the pharmacy open until 8.", "NotAdopted", "No pharmacist is available after 6."));
         ShouldMeasure(await (await admin.GetAsync($"/api/governance/councils/{councilId}/influence")).ReadJsonAsync(), 2, 1, 0.5m);
 
-        mine = await (await member.GetAsync("/api/governance/my-influence")).ReadJsonAsync();
+        mine = await (await member.GetAsync("/api/governance/my-influence")).ReadItemsAsync();
         mine.EnumerateArray().Select(d => (d.GetProperty("decisionId").GetGuid(), d.GetProperty("influenced").GetBoolean())).ShouldBe([(evening, false), (saturday, true)]);
         var notAdopted = mine[0].GetProperty("inputs")[0];
         notAdopted.GetProperty("use").GetString().ShouldBe("NotAdopted");
@@ -125,7 +125,7 @@ public sealed class InfluenceTests(TwoTenantFixture app) : IClassFixture<TwoTena
         await (await staff.PostAsJsonAsync($"{Decisions}/{saturday}/implement", new { note = "Posted the new hours.", implementedOn = "2026-03-01" })).ShouldBeSuccessAsync();
         await (await staff.PostAsync($"{Decisions}/{saturday}/close", null)).ShouldBeSuccessAsync();
 
-        mine = await (await member.GetAsync("/api/governance/my-influence")).ReadJsonAsync();
+        mine = await (await member.GetAsync("/api/governance/my-influence")).ReadItemsAsync();
         mine.EnumerateArray().Select(d => (d.GetProperty("decisionId").GetGuid(), d.GetProperty("state").GetString(), d.GetProperty("influenced").GetBoolean()))
             .ShouldBe([(open, "OpenForInput", false), (evening, "Decided", false), (saturday, "Closed", true)]);
         mine[0].GetProperty("inputs")[0].GetProperty("use").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -135,11 +135,11 @@ public sealed class InfluenceTests(TwoTenantFixture app) : IClassFixture<TwoTena
 
         // Someone else's list holds only their own input; beta sees nothing of alpha's.
         using var other = await app.ClientAsync("alpha", "alpha-member");
-        (await (await other.GetAsync("/api/governance/my-influence")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
+        (await (await other.GetAsync("/api/governance/my-influence")).ReadItemsAsync()).GetArrayLength().ShouldBe(0);
         using var beta = await app.ClientAsync("beta", "admin");
         await (await beta.GetAsync($"/api/governance/councils/{councilId}/influence")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "Framework:EntityNotFound");
         using var betaMember = await app.ClientAsync("beta", "beta-member");
-        (await (await betaMember.GetAsync("/api/governance/my-influence")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
+        (await (await betaMember.GetAsync("/api/governance/my-influence")).ReadItemsAsync()).GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
@@ -160,12 +160,12 @@ public sealed class InfluenceTests(TwoTenantFixture app) : IClassFixture<TwoTena
 
         // The staff member's own list says their input was used; it is still not the community's influence.
         using var staff = await app.ClientAsync("alpha", "alpha-staff");
-        var staffList = (await (await staff.GetAsync("/api/governance/my-influence")).ReadJsonAsync()).EnumerateArray()
+        var staffList = (await (await staff.GetAsync("/api/governance/my-influence")).ReadItemsAsync()).EnumerateArray()
             .Single(d => d.GetProperty("decisionId").GetGuid() == id);
         staffList.GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("inputId").GetGuid()).ShouldBe([inputs[1]]);
         staffList.GetProperty("inputs")[0].GetProperty("use").GetString().ShouldBe("Adopted");
         using var kofi = await app.ClientAsync("alpha", "inf-kofi");
-        var kofiList = await (await kofi.GetAsync("/api/governance/my-influence")).ReadJsonAsync();
+        var kofiList = await (await kofi.GetAsync("/api/governance/my-influence")).ReadItemsAsync();
         kofiList.GetArrayLength().ShouldBe(1);
         kofiList[0].GetProperty("influenced").GetBoolean().ShouldBeFalse();
         kofiList[0].GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("text").GetString()).ShouldBe(["Stop at the senior center."]);

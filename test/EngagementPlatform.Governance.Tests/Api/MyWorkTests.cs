@@ -43,7 +43,7 @@ public sealed class MyWorkTests(TwoTenantFixture app) : IClassFixture<TwoTenantF
 
         await (await staff.PostAsync($"{Decisions}/{decided}/open-voting", null)).ShouldBeSuccessAsync();
         await (await staff.PostAsync($"{Decisions}/{decided}/close-voting", null)).ShouldBeSuccessAsync();
-        var inputs = (await (await staff.GetAsync($"{Decisions}/{decided}/inputs")).ReadJsonAsync()).EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var inputs = (await (await staff.GetAsync($"{Decisions}/{decided}/inputs")).ReadItemsAsync()).EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
         await (await staff.PostAsJsonAsync($"{Decisions}/{decided}/record", new
         {
             outcome = "Childcare from next month",

@@ -61,7 +61,7 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
         using var member = await app.ClientAsync("alpha", council.Members[0].UserName);
         (await member.PostAsJsonAsync($"/api/governance/decisions/{id}/inputs", new { text = "A member's idea" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         using var admin = await _alpha.AdminAsync();
-        var inputs = await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadJsonAsync();
+        var inputs = await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadItemsAsync();
         inputs.GetArrayLength().ShouldBe(PublicInputFixture.Cap + 1);
         inputs.EnumerateArray().ShouldNotContain(i => i.GetProperty("text").GetString() == "One too many");
     }
@@ -105,7 +105,7 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
         marked.GetProperty("isSpam").GetBoolean().ShouldBeTrue();
         (await admin.PostAsJsonAsync($"{d}/record", Record())).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var inputs = await (await admin.GetAsync($"{d}/inputs")).ReadJsonAsync();
+        var inputs = await (await admin.GetAsync($"{d}/inputs")).ReadItemsAsync();
         inputs.EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == junk).GetProperty("isSpam").GetBoolean().ShouldBeTrue();
         await (await admin.PutAsJsonAsync($"{d}/inputs/{junk}/spam", new { spam = false })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "Governance:IllegalTransition");
     }
@@ -123,7 +123,7 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
         var problem = await (await PostPublicAsync(visitor, token, "An idea", email)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Framework:ValidationFailed");
         problem.GetProperty("errors").TryGetProperty("email", out _).ShouldBeTrue();
         using var admin = await _alpha.AdminAsync();
-        (await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
+        (await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadItemsAsync()).GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class PublicInputTests(PublicInputFixture app) : IClassFixture<Pub
 
         using var admin = await _alpha.AdminAsync();
         var d = $"/api/governance/decisions/{id}";
-        var inputs = await (await admin.GetAsync($"{d}/inputs")).ReadJsonAsync();
+        var inputs = await (await admin.GetAsync($"{d}/inputs")).ReadItemsAsync();
         await (await admin.PostAsync($"{d}/open-voting", null)).ShouldBeSuccessAsync();
         await (await _alpha.VoteAsync(council.Members[0].UserName, id, new { choice = "Yes" })).ShouldBeSuccessAsync();
         await _alpha.CloseAsync(id);
@@ -253,7 +253,7 @@ public sealed class PublicRateLimitTests(RateLimitedFixture app) : IClassFixture
             .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "Governance:TooManyRequests");
         (await visitor.GetAsync($"/api/governance/public/decisions/{token}?__tenant=alpha")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var inputs = await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadJsonAsync();
+        var inputs = await (await admin.GetAsync($"/api/governance/decisions/{id}/inputs")).ReadItemsAsync();
         inputs.GetArrayLength().ShouldBe(3);
     }
 }

@@ -31,7 +31,7 @@ public sealed class VotingTests(TwoTenantFixture app) : IClassFixture<TwoTenantF
         (await _alpha.TallyAsync(id, recount: true)).GetRawText().ShouldBe(tally.GetRawText());
 
         using var member = await app.ClientAsync("alpha", council.Members[0].UserName);
-        var votes = await (await member.GetAsync($"/api/governance/decisions/{id}/votes")).ReadJsonAsync();
+        var votes = await (await member.GetAsync($"/api/governance/decisions/{id}/votes")).ReadItemsAsync();
         votes.GetArrayLength().ShouldBe(4);
     }
 
