@@ -59,7 +59,7 @@ internal static class DemoTenantSeeder
         {
             var created = await mediator.Send(new CreateTenantCommand(
                 TenantName, "Demo County Health Department + Eastside Community Coalition", "admin@demo.localhost", password, null), cancellationToken);
-            tenant = await tenants.FindAsync(created.Id, cancellationToken) ?? new TenantInfo(created.Id, created.Name, true);
+            tenant = await tenants.FindAsync(created.Id, cancellationToken) ?? new TenantInfo(created.Id, TenantName, true);
             logger.LogInformation("Created tenant {Tenant} with its admin user", TenantName);
         }
         else

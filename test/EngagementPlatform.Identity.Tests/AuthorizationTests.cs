@@ -50,7 +50,7 @@ public sealed class AuthorizationTests(TwoTenantFixture app) : IClassFixture<Two
         await app.CreateUserAsync("beta", "beta-staff-2", "staff");
         using var admin = await app.ClientAsync("beta", "admin");
         var roles = await (await admin.GetAsync("/api/identity/roles")).ReadJsonAsync();
-        var staffRole = roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "staff");
+        var staffRole = roles.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "staff");
         staffRole.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ShouldContain("Identity.Users");
 
         var updated = await (await admin.PutAsJsonAsync($"/api/identity/roles/{staffRole.GetProperty("id").GetGuid()}/permissions", new { permissions = Array.Empty<string>() }))
@@ -70,7 +70,7 @@ public sealed class AuthorizationTests(TwoTenantFixture app) : IClassFixture<Two
     {
         using var admin = await app.ClientAsync("alpha", "admin");
         var roles = await (await admin.GetAsync("/api/identity/roles")).ReadJsonAsync();
-        var memberRole = roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "member").GetProperty("id").GetGuid();
+        var memberRole = roles.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "member").GetProperty("id").GetGuid();
 
         foreach (var permission in new[] { "Nope.Nothing", "Saas.Tenants.Create" })
         {

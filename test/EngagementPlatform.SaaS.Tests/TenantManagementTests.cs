@@ -14,7 +14,7 @@ public sealed class TenantManagementTests(ApiFixture app) : IClassFixture<ApiFix
 
         using var admin = await app.ClientAsync("eastside", "admin");
         var roles = await (await admin.GetAsync("/api/identity/roles")).ReadJsonAsync();
-        roles.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ShouldBe(["admin", "finance", "member", "staff"]);
+        roles.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ShouldBe(["admin", "finance", "member", "staff"]);
         var me = await (await admin.GetAsync("/api/identity/my-profile")).ReadJsonAsync();
         me.GetProperty("email").GetString().ShouldBe("lead@eastside.test");
         me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["admin"]);

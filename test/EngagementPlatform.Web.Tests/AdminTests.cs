@@ -140,7 +140,7 @@ public sealed class AdminTests(BrowserFixture app) : IClassFixture<BrowserFixtur
 
         using var admin = await app.ClientAsync("alpha", "admin");
         async Task<string[]> Grants()
-            => (await admin.GetFromJsonAsync<JsonElement>("/api/identity/roles")).EnumerateArray()
+            => (await admin.GetFromJsonAsync<JsonElement>("/api/identity/roles")).GetProperty("items").EnumerateArray()
                 .Single(r => r.GetProperty("name").GetString() == "finance").GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!).ToArray();
         var before = await Grants();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EngagementPlatform.Framework.Application;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Identity.Application.Profile;
@@ -7,88 +8,97 @@ using EngagementPlatform.Identity.Application.Users;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace EngagementPlatform.Identity.Http;
 
 internal static class IdentityEndpoints
 {
+    private static string SortableBy(IEnumerable<string> keys) => $"sorting: one of {string.Join(", ", keys)}, optionally followed by ' desc'.";
+
     public static void MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/identity").WithTags("Identity");
 
-        group.MapPost("/users", async (CreateUserCommand command, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/users", async Task<Created<CreatedId>> (CreateUserCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(command, ct);
-                return Results.Created($"/api/identity/users/{created.Id}", created);
+                return TypedResults.Created($"/api/identity/users/{created.Id}", created);
             })
             .RequirePermission(IdentityPermissions.UsersCreate)
             .WithName("CreateUser");
 
-        group.MapGet("/users", async ([AsParameters] PageRequest page, string? filter, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new GetUsersQuery(page, filter), ct))
+        group.MapGet("/users", async Task<Ok<PagedResult<UserDto>>> ([AsParameters] PageRequest page, string? filter, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetUsersQuery(page, filter), ct)))
             .RequirePermission(IdentityPermissions.Users)
-            .WithName("GetUsers");
+            .WithName("GetUsers")
+            .WithDescription(SortableBy(GetUsersHandler.SortKeys.Keys));
 
-        group.MapGet("/users/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new GetUserQuery(id), ct))
+        group.MapGet("/users/{id:guid}", async Task<Ok<UserDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetUserQuery(id), ct)))
             .RequirePermission(IdentityPermissions.Users)
             .WithName("GetUser");
 
-        group.MapPut("/users/{id:guid}", async (Guid id, UpdateUserRequest request, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(UpdateUserCommand.From(id, request), ct))
+        group.MapPut("/users/{id:guid}", async Task<Ok<UserDto>> (Guid id, UpdateUserRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(UpdateUserCommand.From(id, request), ct)))
             .RequirePermission(IdentityPermissions.UsersUpdate)
             .WithName("UpdateUser");
 
-        group.MapDelete("/users/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        group.MapDelete("/users/{id:guid}", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteUserCommand(id), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequirePermission(IdentityPermissions.UsersDelete)
             .WithName("DeleteUser");
 
-        group.MapPost("/users/{id:guid}/reset-password", async (Guid id, ResetUserPasswordRequest request, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/users/{id:guid}/reset-password", async Task<NoContent> (Guid id, ResetUserPasswordRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new ResetUserPasswordCommand(id, request.NewPassword), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequirePermission(IdentityPermissions.UsersUpdate)
             .WithName("ResetUserPassword");
 
-        group.MapGet("/my-profile", async (IMediator mediator, CancellationToken ct) => await mediator.Send(new GetMyProfileQuery(), ct))
+        group.MapGet("/my-profile", async Task<Ok<MyProfileDto>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetMyProfileQuery(), ct)))
             .RequireAuthorization()
             .WithName("GetMyProfile");
 
-        group.MapPut("/my-profile", async (UpdateMyProfileCommand command, IMediator mediator, CancellationToken ct) => await mediator.Send(command, ct))
+        group.MapPut("/my-profile", async Task<Ok<MyProfileDto>> (UpdateMyProfileCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
             .RequireAuthorization()
             .WithName("UpdateMyProfile");
 
-        group.MapPost("/my-profile/change-password", async (ChangeMyPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/my-profile/change-password", async Task<NoContent> (ChangeMyPasswordCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(command, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization()
             .WithName("ChangeMyPassword");
 
-        group.MapGet("/roles", async (IMediator mediator, CancellationToken ct) => await mediator.Send(new GetRolesQuery(), ct))
+        group.MapGet("/roles", async Task<Ok<PagedResult<RoleDto>>> ([AsParameters] PageRequest page, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetRolesQuery(page), ct)))
             .RequirePermission(IdentityPermissions.Roles)
-            .WithName("GetRoles");
+            .WithName("GetRoles")
+            .WithDescription(SortableBy(GetRolesHandler.SortKeys.Keys));
 
-        group.MapGet("/roles/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => await mediator.Send(new GetRoleQuery(id), ct))
+        group.MapGet("/roles/{id:guid}", async Task<Ok<RoleDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetRoleQuery(id), ct)))
             .RequirePermission(IdentityPermissions.Roles)
             .WithName("GetRole");
 
-        group.MapPut("/roles/{id:guid}/permissions", async (Guid id, UpdateRolePermissionsRequest request, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new UpdateRolePermissionsCommand(id, request.Permissions), ct))
+        group.MapPut("/roles/{id:guid}/permissions", async Task<Ok<RoleDto>> (Guid id, UpdateRolePermissionsRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateRolePermissionsCommand(id, request.Permissions), ct)))
             .RequirePermission(IdentityPermissions.RolesManagePermissions)
             .WithName("UpdateRolePermissions");
 
-        group.MapGet("/permissions", async (IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new GetPermissionDefinitionsQuery(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), ct))
+        group.MapGet("/permissions", async Task<Ok<PagedResult<PermissionDto>>> ([AsParameters] PageRequest page, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetPermissionDefinitionsQuery(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, page), ct)))
             .RequirePermission(IdentityPermissions.Roles)
-            .WithName("GetPermissionDefinitions");
+            .WithName("GetPermissionDefinitions")
+            .WithDescription(SortableBy(GetPermissionDefinitionsHandler.SortKeys) + " Without maxResultCount the whole catalogue comes back.");
     }
 }

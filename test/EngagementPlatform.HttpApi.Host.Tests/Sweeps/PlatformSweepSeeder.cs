@@ -9,7 +9,7 @@ internal sealed class PlatformSweepSeeder : ISweepSeeder
         context.AddTenantId("/api/identity/users", app.AlphaMemberId);
         using var alpha = await app.ClientAsync("alpha", "admin");
         var roles = await (await alpha.GetAsync("/api/identity/roles")).ReadJsonAsync();
-        context.AddTenantId("/api/identity/roles", roles.EnumerateArray().First(r => r.GetProperty("name").GetString() == "member").GetProperty("id").GetGuid());
+        context.AddTenantId("/api/identity/roles", roles.GetProperty("items").EnumerateArray().First(r => r.GetProperty("name").GetString() == "member").GetProperty("id").GetGuid());
         context.AddBody("PUT", "/api/identity/users/{id}", new { email = "sweep@alpha.test", name = "Sweep", roleNames = new[] { "member" }, preferredLanguage = "en" });
 
         context.AddHostId("/api/saas/tenants", app.AlphaId);

@@ -11,12 +11,11 @@ namespace EngagementPlatform.Identity.Application.Users;
 
 public sealed record GetUsersQuery(PageRequest Page, string? Filter) : IQuery<PagedResult<UserDto>>;
 
-public sealed record GetUserQuery(Guid Id) : IQuery<UserDto>;
-
 public sealed class GetUsersHandler(IIdentityDbContext db, IClock clock)
-    : IQueryHandler<GetUsersQuery, PagedResult<UserDto>>, IQueryHandler<GetUserQuery, UserDto>
+    : IQueryHandler<GetUsersQuery, PagedResult<UserDto>>
 {
-    private static readonly Dictionary<string, Expression<Func<User, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The fields a client may sort users by.</summary>
+    public static readonly IReadOnlyDictionary<string, Expression<Func<User, object?>>> SortKeys = new Dictionary<string, Expression<Func<User, object?>>>(StringComparer.OrdinalIgnoreCase)
     {
         ["userName"] = u => u.UserName,
         ["name"] = u => u.Name,
@@ -42,11 +41,4 @@ public sealed class GetUsersHandler(IIdentityDbContext db, IClock clock)
             .ToListAsync(cancellationToken);
         return new PagedResult<UserDto>(total, items);
     }
-
-    public async ValueTask<UserDto> Handle(GetUserQuery query, CancellationToken cancellationToken)
-        => await db.Users.AsNoTracking()
-               .Where(u => u.Id == query.Id)
-               .Select(UserProjection.ToDto(db, clock.Now))
-               .FirstOrDefaultAsync(cancellationToken)
-           ?? throw new EntityNotFoundException(nameof(User), query.Id);
 }

@@ -15,8 +15,6 @@ public sealed record UserDto(
     IReadOnlyList<string> Roles,
     DateTimeOffset CreationTime);
 
-public sealed record CreatedId(Guid Id);
-
 internal static class UserProjection
 {
     public static Expression<Func<User, UserDto>> ToDto(IIdentityDbContext db, DateTimeOffset now) => u => new UserDto(

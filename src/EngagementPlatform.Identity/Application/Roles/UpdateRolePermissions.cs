@@ -1,6 +1,4 @@
-using System.Globalization;
 using EngagementPlatform.Framework.Exceptions;
-using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Identity.Domain;
@@ -10,16 +8,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.Identity.Application.Roles;
-
-public sealed record RoleDto(Guid Id, string Name, bool IsStatic, IReadOnlyList<string> Permissions);
-
-public sealed record PermissionDto(string Name, string DisplayName);
-
-public sealed record GetRolesQuery : IQuery<IReadOnlyList<RoleDto>>;
-
-public sealed record GetRoleQuery(Guid Id) : IQuery<RoleDto>;
-
-public sealed record GetPermissionDefinitionsQuery(string Language) : IQuery<IReadOnlyList<PermissionDto>>;
 
 public sealed record UpdateRolePermissionsRequest(IReadOnlyList<string> Permissions);
 
@@ -34,24 +22,9 @@ public sealed class UpdateRolePermissionsValidator : AbstractValidator<UpdateRol
     }
 }
 
-public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionManager definitions, ICurrentTenant currentTenant, ITextLocalizer texts)
-    : IQueryHandler<GetRolesQuery, IReadOnlyList<RoleDto>>,
-      IQueryHandler<GetRoleQuery, RoleDto>,
-      IQueryHandler<GetPermissionDefinitionsQuery, IReadOnlyList<PermissionDto>>,
-      ICommandHandler<UpdateRolePermissionsCommand, RoleDto>
+public sealed class UpdateRolePermissionsHandler(IIdentityDbContext db, PermissionDefinitionManager definitions, ICurrentTenant currentTenant)
+    : ICommandHandler<UpdateRolePermissionsCommand, RoleDto>
 {
-    public async ValueTask<IReadOnlyList<RoleDto>> Handle(GetRolesQuery query, CancellationToken cancellationToken)
-        => await Project(db.Roles.AsNoTracking().OrderBy(r => r.Name)).ToListAsync(cancellationToken);
-
-    public async ValueTask<RoleDto> Handle(GetRoleQuery query, CancellationToken cancellationToken)
-        => await Project(db.Roles.AsNoTracking().Where(r => r.Id == query.Id)).FirstOrDefaultAsync(cancellationToken)
-           ?? throw new EntityNotFoundException(nameof(Role), query.Id);
-
-    public ValueTask<IReadOnlyList<PermissionDto>> Handle(GetPermissionDefinitionsQuery query, CancellationToken cancellationToken)
-        => ValueTask.FromResult<IReadOnlyList<PermissionDto>>(definitions.ForSide(currentTenant.Id)
-            .Select(d => new PermissionDto(d.Name, texts.Get(PermissionDefinitionManager.DisplayNameKey(d.Name), CultureInfo.GetCultureInfo(query.Language))))
-            .ToList());
-
     public async ValueTask<RoleDto> Handle(UpdateRolePermissionsCommand command, CancellationToken cancellationToken)
     {
         var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == command.RoleId, cancellationToken)
@@ -76,10 +49,4 @@ public sealed class RoleHandlers(IIdentityDbContext db, PermissionDefinitionMana
 
         return new RoleDto(role.Id, role.Name!, role.IsStatic, wanted.Order(StringComparer.Ordinal).ToList());
     }
-
-    private IQueryable<RoleDto> Project(IQueryable<Role> roles) => roles.Select(r => new RoleDto(
-        r.Id,
-        r.Name!,
-        r.IsStatic,
-        db.PermissionGrants.Where(g => g.RoleId == r.Id).OrderBy(g => g.Name).Select(g => g.Name).ToList()));
 }
