@@ -111,7 +111,11 @@ public sealed class SeatAndSupportInputTests(TwoTenantFixture app) : IClassFixtu
         using var member = await app.ClientAsync("alpha", "inputs-1");
         await (await member.PostAsJsonAsync(supports, new { kind = "Childcare", userId = app.AlphaMemberId })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Framework:Forbidden");
         await (await admin.PostAsJsonAsync(supports, new { kind = "Childcare", userId = Guid.NewGuid() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Governance:UnknownUser");
-        (await (await admin.PostAsJsonAsync(supports, new { kind = "Childcare", userId = app.AlphaMemberId })).ReadJsonAsync()).GetProperty("userId").GetGuid().ShouldBe(app.AlphaMemberId);
-        (await (await member.PostAsJsonAsync(supports, new { kind = "Transport" })).ReadJsonAsync()).GetProperty("userId").GetGuid().ShouldBe(council.Members[0].UserId);
+        var forMember = (await (await admin.PostAsJsonAsync(supports, new { kind = "Childcare", userId = app.AlphaMemberId })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var forSelf = (await (await member.PostAsJsonAsync(supports, new { kind = "Transport" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var asked = (await (await admin.GetAsync($"/api/governance/councils/{council.Id}/meetings/{meeting}")).ReadJsonAsync()).GetProperty("accessSupports").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("id").GetGuid(), s => s.GetProperty("userId").GetGuid());
+        asked[forMember].ShouldBe(app.AlphaMemberId);
+        asked[forSelf].ShouldBe(council.Members[0].UserId);
     }
 }

@@ -190,13 +190,14 @@ public sealed class MeetingTests(TwoTenantFixture app) : IClassFixture<TwoTenant
 
         var interpreterResponse = await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Interpreter", language = " es ", details = "Spanish, whole meeting" });
         interpreterResponse.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var interpreter = await interpreterResponse.ReadJsonAsync();
+        var interpreterId = (await interpreterResponse.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var interpreter = (await (await member.GetAsync(m)).ReadJsonAsync()).GetProperty("accessSupports").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetGuid() == interpreterId);
         interpreter.GetProperty("userId").GetGuid().ShouldBe(memberId);
         interpreter.GetProperty("kind").GetString().ShouldBe("Interpreter");
         interpreter.GetProperty("language").GetString().ShouldBe("es");
         interpreter.GetProperty("details").GetString().ShouldBe("Spanish, whole meeting");
         interpreter.GetProperty("status").GetString().ShouldBe("Requested");
-        var interpreterId = interpreter.GetProperty("id").GetGuid();
         var childcare = await (await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Childcare", details = "Two children, 4 and 7" })).ReadJsonAsync();
         childcare.GetProperty("language").ValueKind.ShouldBe(JsonValueKind.Null);
 
