@@ -103,7 +103,7 @@ export class Roles {
     // The permission names come translated from the server: ask again when the language changes.
     effect(() => {
       this.i18n.language();
-      untracked(() => void this.definitions.load(() => this.api.invoke(getPermissionDefinitions)));
+      untracked(() => void this.definitions.load(() => this.api.invoke(getPermissionDefinitions).then((page) => page.items)));
     });
   }
 

@@ -70,7 +70,8 @@ export class MyInfluence {
   protected readonly influenced = computed(() => (this.influence.data() ?? []).filter((d) => d.influenced));
 
   constructor() {
-    void this.influence.load(() => this.api.invoke(getMyInfluence));
+    // The page shows every decision the person took part in, newest first; the API pages at 20 by default.
+    void this.influence.load(() => this.api.invoke(getMyInfluence, { MaxResultCount: 1000, Sorting: 'creationTime desc' }).then((page) => page.items));
   }
 
   protected used(d: MyDecisionInfluenceDto) {
