@@ -18,7 +18,7 @@ namespace EngagementPlatform.EntityFrameworkCore;
 /// Writes an <see cref="AuditLogEntry"/> for each audited entity a save creates, updates or deletes. The entries
 /// are added to the same save, so they commit or roll back with the change they describe.
 /// </summary>
-internal sealed class AuditingInterceptor(IOptions<AuditOptions> options, ICurrentTenant currentTenant, ICurrentUser currentUser, IClock clock)
+internal sealed class AuditingInterceptor(IOptions<AuditOptions> options, ICurrentUser currentUser, IClock clock)
     : SaveChangesInterceptor
 {
     /// <summary>Bookkeeping every audited aggregate carries; the entry itself says who and when.</summary>
@@ -136,8 +136,10 @@ internal sealed class AuditingInterceptor(IOptions<AuditOptions> options, ICurre
         }
 
         changed.AddRange(ownedChanges.Where(n => entry.Metadata.ClrType.GetProperty(n)?.GetCustomAttribute<NotAuditedAttribute>(inherit: true) is null));
+        // The entry belongs where the entity lives: a tenant's row to that tenant, a host row (a tenant, a plan) to the
+        // host, even when the save runs inside another tenant's scope (creating a tenant seeds it as that tenant).
         return new AuditLogEntry(
-            currentTenant.Id,
+            entry.Entity is IMultiTenant owned ? owned.TenantId : null,
             currentUser.Id,
             currentUser.UserName,
             now,

@@ -56,7 +56,7 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
         voting.GetProperty("votingClosesAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
         var decided = decisions[GovernanceDemoData.DecidedTitle];
         decided.GetProperty("state").GetString().ShouldBe("Decided");
-        var answers = (await (await admin.GetAsync($"/api/governance/decisions/{decided.GetProperty("id").GetGuid()}/inputs")).ReadJsonAsync()).EnumerateArray().ToList();
+        var answers = (await (await admin.GetAsync($"/api/governance/decisions/{decided.GetProperty("id").GetGuid()}/inputs?maxResultCount=1000")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
         answers.ShouldNotBeEmpty();
         answers.ShouldAllBe(i => i.GetProperty("use").ValueKind == JsonValueKind.String && i.GetProperty("useExplanation").GetString()!.Length > 0);
 

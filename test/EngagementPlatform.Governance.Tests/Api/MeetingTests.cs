@@ -198,7 +198,9 @@ public sealed class MeetingTests(TwoTenantFixture app) : IClassFixture<TwoTenant
         interpreter.GetProperty("language").GetString().ShouldBe("es");
         interpreter.GetProperty("details").GetString().ShouldBe("Spanish, whole meeting");
         interpreter.GetProperty("status").GetString().ShouldBe("Requested");
-        var childcare = await (await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Childcare", details = "Two children, 4 and 7" })).ReadJsonAsync();
+        var childcareId = (await (await member.PostAsJsonAsync($"{m}/access-supports", new { kind = "Childcare", details = "Two children, 4 and 7" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var childcare = (await (await member.GetAsync(m)).ReadJsonAsync()).GetProperty("accessSupports").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetGuid() == childcareId);
         childcare.GetProperty("language").ValueKind.ShouldBe(JsonValueKind.Null);
 
         // Only staff change a support's status.

@@ -18,6 +18,7 @@ internal sealed class GovernanceSweepSeeder : ISweepSeeder
             councilId = council, title = "Sweep decision", method = "YesNo", quorum = 0.5, threshold = "SimpleMajority", secretBallot = false, allowPublicInput = true,
         })).ReadJsonAsync();
         var decisionId = decision.GetProperty("id").GetGuid();
+        decision = await (await alpha.GetAsync($"/api/governance/decisions/{decisionId}")).ReadJsonAsync();
         await (await alpha.PostAsync($"/api/governance/decisions/{decisionId}/open-input", null)).ShouldBeSuccessAsync();
         var input = (await (await alpha.PostAsJsonAsync($"/api/governance/decisions/{decisionId}/inputs", new { text = "Hold meetings in the evening." })).ReadJsonAsync()).GetProperty("id").GetGuid();
 
