@@ -14,8 +14,9 @@ public sealed class EditionTests(ApiFixture app) : IClassFixture<ApiFixture>
             limits = new { councils = 3, activeMembers = 100, assessmentSchedules = (int?)null },
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var edition = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var editionId = edition.GetProperty("id").GetGuid();
+        var editionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        created.Headers.Location!.ToString().ShouldBe($"/api/saas/editions/{editionId}");
+        var edition = await (await host.GetAsync($"/api/saas/editions/{editionId}")).ReadJsonAsync();
         edition.GetProperty("features").GetProperty("compensation").GetBoolean().ShouldBeTrue();
         edition.GetProperty("limits").GetProperty("councils").GetInt32().ShouldBe(3);
         edition.GetProperty("limits").GetProperty("assessmentSchedules").ValueKind.ShouldBe(JsonValueKind.Null);

@@ -41,7 +41,7 @@ public sealed class PublicInputTests(PublicInputBrowserFixture app) : IClassFixt
             allowPublicInput = true,
         })).ReadJsonAsync();
         var decisionId = decision.GetProperty("id").GetGuid();
-        var token = decision.GetProperty("publicInputToken").GetString()!;
+        var token = (await (await admin.GetAsync($"/api/governance/decisions/{decisionId}")).ReadJsonAsync()).GetProperty("publicInputToken").GetString()!;
         await (await admin.PostAsync($"/api/governance/decisions/{decisionId}/open-input", null)).ShouldBeSuccessAsync();
 
         // Staff see the link on the decision page, ready to copy.

@@ -59,6 +59,8 @@ internal sealed class Scenario(MailFixture app, string tenant = "alpha")
             secretBallot,
             allowPublicInput,
         })).ReadJsonAsync();
+        // A create answers the new id; the public-input token is part of the decision as read back.
+        decision = await (await admin.GetAsync($"/api/governance/decisions/{decision.GetProperty("id").GetGuid()}")).ReadJsonAsync();
         var token = decision.TryGetProperty("publicInputToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         return (decision.GetProperty("id").GetGuid(), token);
     }
