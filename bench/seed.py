@@ -1,0 +1,157 @@
+"""Seeds the benchmark database for etc/scripts/bench.sh (run by it; Debian's python3, standard library only).
+
+Through the API (so the product's own rules shape the rows): the tenant "bench", its council, the first member with a
+voting seat, the decisions the votes go to (opened for voting, the members as eligible voters) and one draft decision.
+Then straight in SQL (the same rows copied, one statement per table, no API call per row): the other members with
+their seats, the tenant's other decisions up to DECISIONS, and OTHER decision rows spread over 100 other tenants.
+Finally one access token per member (password grant), written a line each to OUT/member-tokens.txt.
+
+Usage: seed.py URL OUT MEMBERS DECISIONS OTHER VOTE_DECISIONS   (EP_PSQL: the psql command line for the database)
+Prints shell assignments (TENANT_ID=..., READ_TOKEN=..., VOTE_DECISIONS=id,id,...) on stdout.
+"""
+import concurrent.futures
+import json
+import os
+import shlex
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+URL, OUT = sys.argv[1], sys.argv[2]
+MEMBERS, DECISIONS, OTHER, VOTE_DECISIONS = (int(a) for a in sys.argv[3:7])
+PSQL = shlex.split(os.environ["EP_PSQL"])
+PASSWORD = "1q2w3E*"
+TENANT = "bench"
+
+
+def log(message):
+    print(f"    {message}", file=sys.stderr, flush=True)
+
+
+def call(method, path, body=None, token=None, tenant=None, form=None):
+    headers = {}
+    data = None
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    if tenant:
+        headers["__tenant"] = tenant
+    request = urllib.request.Request(URL + path, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            text = response.read().decode()
+    except urllib.error.HTTPError as e:
+        raise SystemExit(f"{method} {path} answered {e.code}: {e.read().decode()[:2000]}")
+    return json.loads(text) if text else None
+
+
+def token(user, tenant=None):
+    answer = call("POST", "/connect/token", tenant=tenant, form={
+        "grant_type": "password", "client_id": "EngagementPlatform_App", "scope": "EngagementPlatform",
+        "username": user, "password": PASSWORD})
+    return answer["access_token"]
+
+
+def sql(text):
+    result = subprocess.run(PSQL + ["-v", "ON_ERROR_STOP=1", "-qAt", "-c", text], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"SQL failed: {result.stderr}\n{text}")
+    return result.stdout.strip()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    host = token("admin")
+    tenant_id = call("POST", "/api/saas/tenants", {"name": TENANT, "adminEmailAddress": "admin@bench.example",
+                                                   "adminPassword": PASSWORD}, token=host)["id"]
+    admin = token("admin", TENANT)
+
+    def api(method, path, body=None):
+        return call(method, path, body, token=admin, tenant=TENANT)
+
+    council = api("POST", "/api/governance/councils", {"name": "Bench council"})["id"]
+    first = api("POST", "/api/identity/users", {"userName": "member0", "email": "member0@bench.example",
+                                                "password": PASSWORD, "name": "Member 0", "roleNames": ["member"],
+                                                "preferredLanguage": "en"})["id"]
+    seat = api("POST", f"/api/governance/councils/{council}/seats",
+               {"title": "Seat 0", "category": "CommunityMember", "isVoting": True})["id"]
+    api("POST", f"/api/governance/councils/{council}/seats/{seat}/assignments", {"userId": first, "termStart": "2020-01-01"})
+
+    # The other members: copies of member0 (same password hash) with their own ids, names, stamps and seats.
+    log(f"copying member0 to {MEMBERS} members with voting seats (SQL)")
+    sql(f"""
+        CREATE TEMP TABLE m AS SELECT n, gen_random_uuid() AS user_id, gen_random_uuid() AS seat_id,
+               gen_random_uuid() AS assignment_id FROM generate_series(1, {MEMBERS - 1}) n;
+        INSERT INTO identity.users
+        SELECT (jsonb_populate_record(u, jsonb_build_object(
+                  'id', m.user_id, 'user_name', 'member' || m.n, 'normalized_user_name', 'MEMBER' || m.n,
+                  'email', 'member' || m.n || '@bench.example', 'normalized_email', 'MEMBER' || m.n || '@BENCH.EXAMPLE',
+                  'name', 'Member ' || m.n, 'security_stamp', gen_random_uuid()::text,
+                  'concurrency_stamp', gen_random_uuid()::text))).*
+        FROM identity.users u, m WHERE u.id = '{first}';
+        INSERT INTO identity.user_roles
+        SELECT (jsonb_populate_record(r, jsonb_build_object('user_id', m.user_id))).*
+        FROM identity.user_roles r, m WHERE r.user_id = '{first}';
+        INSERT INTO governance.seats
+        SELECT (jsonb_populate_record(s, jsonb_build_object('id', m.seat_id, 'title', 'Seat ' || m.n))).*
+        FROM governance.seats s, m WHERE s.id = '{seat}';
+        INSERT INTO governance.seat_assignments
+        SELECT (jsonb_populate_record(a, jsonb_build_object('id', m.assignment_id, 'seat_id', m.seat_id, 'user_id', m.user_id))).*
+        FROM governance.seat_assignments a, m WHERE a.seat_id = '{seat}';
+        """)
+
+    vote_decisions = []
+    for i in range(VOTE_DECISIONS):
+        decision = api("POST", "/api/governance/decisions", {
+            "councilId": council, "title": f"Vote {i + 1}: open on Saturdays", "method": "YesNo", "quorum": 0.5,
+            "threshold": "SimpleMajority", "secretBallot": i % 2 == 0})["id"]
+        api("POST", f"/api/governance/decisions/{decision}/open-voting")
+        vote_decisions.append(decision)
+    template = api("POST", "/api/governance/decisions", {
+        "councilId": council, "title": "Draft", "method": "YesNo", "quorum": 0.5, "threshold": "SimpleMajority",
+        "secretBallot": False,
+        "description": "Should the clinic open on Saturdays? Staff and members weigh cost against access. " * 4})["id"]
+    voters = sql(f"SELECT count(*) FROM governance.eligible_voters WHERE decision_id = '{vote_decisions[0]}'") if vote_decisions else "0"
+    log(f"{VOTE_DECISIONS} decisions open for voting, {voters} eligible voters each")
+
+    # The read data: copies of the draft, the tenant's newest first; other tenants' rows spread over a year.
+    own = DECISIONS - VOTE_DECISIONS - 1
+    log(f"copying the draft to {own} more decisions of the tenant and {OTHER} of 100 other tenants (SQL)")
+    sql(f"""
+        CREATE TEMP TABLE t AS SELECT gen_random_uuid() AS id FROM generate_series(1, 100);
+        INSERT INTO governance.decisions
+        SELECT (jsonb_populate_record(d, jsonb_build_object(
+                  'id', gen_random_uuid(), 'title', 'Decision ' || n,
+                  'creation_time', now() + make_interval(secs => n)))).*
+        FROM governance.decisions d, generate_series(1, {own}) n WHERE d.id = '{template}';
+        INSERT INTO governance.decisions
+        SELECT (jsonb_populate_record(d, jsonb_build_object(
+                  'id', gen_random_uuid(), 'tenant_id', (SELECT id FROM t OFFSET n % 100 LIMIT 1),
+                  'title', 'Other decision ' || n,
+                  'creation_time', now() - make_interval(secs => (n * 311) % 31536000)))).*
+        FROM governance.decisions d, generate_series(1, {OTHER}) n WHERE d.id = '{template}';
+        ANALYZE;
+        """)
+    counts = sql(f"SELECT count(*) FILTER (WHERE tenant_id = '{tenant_id}'), count(*) FROM governance.decisions")
+    log(f"decisions of the tenant | all rows: {counts}")
+
+    log(f"signing in {MEMBERS} members (password grant)")
+    names = [f"member{n}" for n in range(MEMBERS)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        tokens = list(pool.map(lambda name: token(name, TENANT), names))
+    with open(os.path.join(OUT, "member-tokens.txt"), "w") as f:
+        f.write("\n".join(tokens) + "\n")
+
+    print(f"TENANT_ID={tenant_id}")
+    print(f"READ_TOKEN={tokens[0]}")
+    print(f"VOTE_DECISIONS={','.join(vote_decisions)}")
+
+
+main()
