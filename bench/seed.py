@@ -7,7 +7,7 @@ their seats, the tenant's other decisions up to DECISIONS, and OTHER decision ro
 Finally one access token per member (password grant), written a line each to OUT/member-tokens.txt.
 
 Usage: seed.py URL OUT MEMBERS DECISIONS OTHER VOTE_DECISIONS   (EP_PSQL: the psql command line for the database)
-Prints shell assignments (TENANT_ID=..., READ_TOKEN=..., VOTE_DECISIONS=id,id,...) on stdout.
+Prints shell assignments (TENANT_ID=..., READ_TOKEN=..., VOTE_DECISION_IDS=id,id,...) on stdout.
 """
 import concurrent.futures
 import json
@@ -151,7 +151,7 @@ def main():
 
     print(f"TENANT_ID={tenant_id}")
     print(f"READ_TOKEN={tokens[0]}")
-    print(f"VOTE_DECISIONS={','.join(vote_decisions)}")
+    print(f"VOTE_DECISION_IDS={','.join(vote_decisions)}")
 
 
 main()

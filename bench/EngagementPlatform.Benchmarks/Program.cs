@@ -84,6 +84,7 @@ try
     Console.WriteLine($"  raw MailKit loop, one connection:        {rawRate,8:N0} messages/s  ({rawSeconds:N2} s)");
     Console.WriteLine($"  ratio outbox/raw: {outboxRate / rawRate:N2}  (goal: >= 0.5)");
     Console.WriteLine($"  sink received {sink.Count():N0} messages in all (expected {2 * (WarmUp + count):N0})");
+    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"EP_RESULT outbox_rate={outboxRate:F1} raw_rate={rawRate:F1}")); // for bench.sh
 
     // Feedback-email latency: a Hangfire server like the host's (queue polled every second); one row written and the
     // sender woken, as the outbox does after a commit, until the message is in the sink.
@@ -113,6 +114,7 @@ try
     samples.Sort();
     Console.WriteLine($"Feedback-email latency (insert + wake job -> in the sink, Hangfire queue poll 1 s), {LatencySamples} samples:");
     Console.WriteLine($"  median {samples[LatencySamples / 2]:N0} ms  (samples: {string.Join(", ", samples.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} ms)");
+    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"EP_RESULT feedback_latency_ms={samples[LatencySamples / 2]:F0}")); // for bench.sh
 }
 finally
 {

@@ -1,48 +1,273 @@
 #!/usr/bin/env bash
-# Benchmarks. Prints figures beside a baseline measured in the same run; asserts nothing.
-#   etc/scripts/bench.sh          10,000 outbox messages
-#   etc/scripts/bench.sh 2000     another count
-# Outbox throughput: OutboxDispatcher draining N queued rows to a real SMTP sink (aiosmtpd), against a raw
-# MailKit loop sending N equivalent prebuilt messages over one connection to the same sink (goal: ratio
-# >= 0.5). Feedback-email latency: one row written and the sender woken through Hangfire (queue polled
-# every second) until the message is in the sink, median of 5.
-# Starts its own throwaway PostgreSQL (durability off) and SMTP sink on free ports under .local/bench-*,
-# and stops them on exit or Ctrl-C.
+# The product's benchmark. Prints ONE table (figure, value, baseline, ratio, goal, met) and asserts nothing: a missed
+# goal never makes it fail. Every baseline runs in the same run, on the same machine.
+#   etc/scripts/bench.sh                 full scale (about 10-15 minutes)
+#   etc/scripts/bench.sh --quick         a tenth of the scale, shorter rounds (a few minutes)
+#   etc/scripts/bench.sh --json FILE     also write the figures as [{name, value, unit, baseline, ratio, goal, met}]
+#   etc/scripts/bench.sh --outbox N      outbox messages (default 10,000; 1,000 with --quick)
+# It builds the Release host, DbMigrator and bench/ projects, starts its own throwaway PostgreSQL (durability off), SMTP
+# sink and the host on free ports (all under .local/bench/run-<pid>, stopped and removed on exit or Ctrl-C), migrates,
+# seeds (API + set-based SQL: tenant "bench" with 1,000 decisions among 100,000 rows of 100 other tenants, 1,000
+# members with voting seats) and measures with wrk (Lua scripts in bench/wrk):
+#   read      GET /api/governance/decisions?maxResultCount=20, a member's bearer token and __tenant, wrk -t2 -c64,
+#             3 alternating rounds against the floor: bench/EngagementPlatform.Benchmarks.Floor, the same JSON from
+#             raw Npgsql and one indexed query (goal >= 0.7x the floor's requests/s, p99 < 50 ms)
+#   votes     each of 1,000 members PUTs my-vote once on each of 10 open decisions, then SQL checks that every
+#             vote is stored exactly once (goal >= 1,000 votes/s)
+#   start-up  host process start to the first /health/ready 200, median of 3 (goal < 2 s)
+#   memory    the host's resident memory (VmRSS) right after the read rounds (goal < 300 MiB)
+#   outbox    bench/EngagementPlatform.Benchmarks: the dispatcher vs a raw MailKit loop (goal >= 500/s, >= 0.5x)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO"
 
-case "${1:-}" in
-  -h | --help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-esac
-COUNT=${1:-10000}
-[[ "$COUNT" =~ ^[0-9]+$ && "$COUNT" -gt 0 ]] || ep_die "the message count must be a positive number, not '$COUNT'"
+QUICK=0 JSON= OUTBOX=
+while (($#)); do
+  case "$1" in
+    -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    --quick) QUICK=1 ;;
+    --json) JSON=${2:?--json needs a file name}; shift ;;
+    --json=*) JSON=${1#--json=} ;;
+    --outbox) OUTBOX=${2:?--outbox needs a count}; shift ;;
+    [0-9]*) OUTBOX=$1 ;; # the old form: bench.sh N
+    *) ep_die "unknown argument '$1' (see --help)" ;;
+  esac
+  shift
+done
+if ((QUICK)); then
+  MEMBERS=100 DECISIONS=100 OTHER=10000 ROUND_SECONDS=5 WARM_SECONDS=3 OUTBOX=${OUTBOX:-1000}
+else
+  MEMBERS=1000 DECISIONS=1000 OTHER=100000 ROUND_SECONDS=15 WARM_SECONDS=5 OUTBOX=${OUTBOX:-10000}
+fi
+VOTE_DECISIONS=10 ROUNDS=3 CONNECTIONS=64 THREADS=2
+[[ "$OUTBOX" =~ ^[0-9]+$ && "$OUTBOX" -gt 0 ]] || ep_die "the outbox count must be a positive number, not '$OUTBOX'"
+if [[ -n "$JSON" ]]; then
+  mkdir -p "$(dirname "$JSON")" && JSON="$(cd "$(dirname "$JSON")" && pwd)/$(basename "$JSON")"
+fi
+export MSBUILDDISABLENODEREUSE=1
 
-PROJECT="$REPO/bench/EngagementPlatform.Benchmarks/EngagementPlatform.Benchmarks.csproj"
-OUT="$REPO/bench/EngagementPlatform.Benchmarks/bin/Release/net10.0"
-PG_DIR="$REPO/.local/bench-pg"
-MAIL_DIR="$REPO/.local/bench-mail"
+BENCH_ROOT="$REPO/.local/bench"
+RUN="$BENCH_ROOT/run-$$"
+PG_DIR="$RUN/pg" MAIL_DIR="$RUN/mail" RESULTS="$RUN/results.txt"
+HOST_BIN="$REPO/src/EngagementPlatform.HttpApi.Host/bin/Release/net10.0"
+MIGRATOR_BIN="$REPO/src/EngagementPlatform.DbMigrator/bin/Release/net10.0"
+FLOOR_BIN="$REPO/bench/EngagementPlatform.Benchmarks.Floor/bin/Release/net10.0"
+OUTBOX_BIN="$REPO/bench/EngagementPlatform.Benchmarks/bin/Release/net10.0"
 
-ep_stop_on_exit "$PG_DIR" "$MAIL_DIR"
+# Cleanup ----------------------------------------------------------------------------------------
+# A process this run started: its pid is written to $RUN/NAME.pid; it runs in its own process group (setsid).
+stop_proc() {
+  local file="$1/$2.pid" pid i
+  [[ -f "$file" ]] || return 0
+  pid=$(<"$file")
+  # only if that pid still is the dotnet/wrk process we started (pids get reused)
+  if [[ -n "$pid" ]] && grep -qa -e dotnet -e wrk "/proc/$pid/cmdline" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
 
-apt_pkgs=(python3-aiosmtpd)
+# Everything a run left under DIR: host, floor, wrk, SMTP sink, PostgreSQL, then the folder.
+clean_run_dir() {
+  local dir=$1
+  stop_proc "$dir" host
+  stop_proc "$dir" floor
+  stop_proc "$dir" wrk
+  EP_SMTP_PID= ep_smtp_stop "$dir/mail" >/dev/null || true
+  ep_pg_stop "$dir/pg" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+
+CLEANED=0
+cleanup() {
+  ((CLEANED)) && return 0
+  CLEANED=1
+  ep_say "Cleaning up (stopping the host, the floor app, the SMTP sink and PostgreSQL of this run)"
+  clean_run_dir "$RUN"
+}
+trap cleanup EXIT
+trap 'echo; ep_warn "interrupted, cleaning up"; exit 130' INT TERM
+
+# Runs an earlier run left behind (killed before it could clean up): their owner is gone.
+mkdir -p "$BENCH_ROOT"
+for old in "$BENCH_ROOT"/run-*; do
+  [[ -d "$old" ]] || continue
+  owner=${old##*/run-}
+  if ! kill -0 "$owner" 2>/dev/null || ! grep -qa bench.sh "/proc/$owner/cmdline" 2>/dev/null; then
+    ep_say "Removing what an earlier run left in ${old#"$REPO"/}"
+    clean_run_dir "$old"
+  fi
+done
+mkdir -p "$RUN" "$RUN/wrk-done"
+: >"$RESULTS"
+
+# Tools and build --------------------------------------------------------------------------------
+apt_pkgs=(python3-aiosmtpd wrk curl)
 [[ -z "$(_ep_pg_bindir)" ]] && apt_pkgs=(postgresql "${apt_pkgs[@]}")
 ep_ensure_apt "${apt_pkgs[@]}" || ep_die "could not install ${apt_pkgs[*]}"
+ep_pg_bin
 
-ep_say "Building the benchmarks (Release)"
-dotnet build "$PROJECT" -c Release -nodeReuse:false -v quiet -nologo >/dev/null ||
-  dotnet build "$PROJECT" -c Release -nodeReuse:false -nologo # again, to show the errors
+build() {
+  dotnet build "$1" -c Release -nodeReuse:false -v quiet -nologo >"$RUN/build.log" 2>&1 ||
+    { cat "$RUN/build.log" >&2; ep_die "building $1 failed"; }
+}
+ep_say "Building (Release): the DbMigrator and the host, the outbox benchmark, the floor app"
+build src/EngagementPlatform.DbMigrator
+build bench/EngagementPlatform.Benchmarks
+build bench/EngagementPlatform.Benchmarks.Floor
 
-ep_pg_stop "$PG_DIR" # left running by an interrupted run?
-ep_smtp_stop "$MAIL_DIR"
-rm -rf "$PG_DIR" "$MAIL_DIR" "$MAIL_DIR.log"
+# Services ---------------------------------------------------------------------------------------
 PG_PORT=$(ep_free_port)
 ep_pg_start "$PG_DIR" "$PG_PORT" --fast || ep_die "PostgreSQL did not start"
 SMTP_PORT=$(ep_free_port)
 ep_smtp_start "$MAIL_DIR" "$SMTP_PORT" || ep_die "the SMTP sink did not start"
+"$EP_PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres bench
+DB="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=postgres"
+PSQL="$EP_PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres -d bench"
+sql() { $PSQL -v ON_ERROR_STOP=1 -qAt -c "$1"; }
 
+HOST_PORT=$(ep_free_port)
+URL="http://127.0.0.1:$HOST_PORT"
+# As run.sh runs it (Development: the default admin password and development certificates are allowed on this
+# loopback-only throwaway), with the SMTP sink as mail server and sign-in limits lifted for the members' tokens.
+export ConnectionStrings__Default="$DB" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$URL"
+export App__SelfUrl="$URL" App__RequireHttps=false App__SpaPath=
+export Identity__Passwords__ChangeAssignedPasswordAtFirstSignIn=false
+export Identity__RateLimits__PerClient__PermitLimit=1000000 Identity__RateLimits__PerAccount__PermitLimit=1000000
+export Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" Smtp__Security=None
+
+ep_say "Migrating the benchmark database"
+(cd "$MIGRATOR_BIN" && dotnet EngagementPlatform.DbMigrator.dll >"$RUN/migrator.log" 2>&1) ||
+  { tail -n 30 "$RUN/migrator.log" >&2; ep_die "the DbMigrator failed"; }
+
+# Starts the host (its own process group), waits for the first /health/ready 200 and prints the milliseconds
+# from the process start to that answer.
+start_host() {
+  local start code i
+  start=$(date +%s%N)
+  (cd "$HOST_BIN" && exec setsid dotnet EngagementPlatform.HttpApi.Host.dll </dev/null >>"$RUN/host.log" 2>&1) &
+  echo $! >"$RUN/host.pid"
+  for ((i = 0; i < 6000; i++)); do # up to 5 minutes at 50 ms
+    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$URL/health/ready" 2>/dev/null || true)
+    if [[ "$code" == 200 ]]; then
+      echo $((($(date +%s%N) - start) / 1000000))
+      return 0
+    fi
+    kill -0 "$(<"$RUN/host.pid")" 2>/dev/null || { tail -n 30 "$RUN/host.log" >&2; ep_die "the host exited before it was ready"; }
+    sleep 0.05
+  done
+  ep_die "the host was not ready within 5 minutes"
+}
+
+ep_say "Start-up: starting the host 3 times, to the first ready 200 ($URL)"
+for n in 1 2 3; do
+  ms=$(start_host) || ep_die "the host did not start"
+  echo "startup ms=$ms" >>"$RESULTS"
+  ep_say "  start $n: $ms ms"
+  if ((n < 3)); then stop_proc "$RUN" host; fi
+done
+HOST_PID=$(<"$RUN/host.pid")
+
+# Seed -------------------------------------------------------------------------------------------
+ep_say "Seeding: tenant 'bench' with $DECISIONS decisions among $OTHER rows of other tenants, $MEMBERS members"
+seed_out=$(EP_PSQL="$PSQL" "$EP_PY" bench/seed.py "$URL" "$RUN" "$MEMBERS" "$DECISIONS" "$OTHER" "$VOTE_DECISIONS") ||
+  ep_die "seeding failed"
+eval "$seed_out" # TENANT_ID, READ_TOKEN, VOTE_DECISION_IDS
+# The floor's own copy of the decisions, with the index its query wants; the product's tables stay as they are.
+sql "CREATE SCHEMA bench_floor;
+     CREATE TABLE bench_floor.decisions AS SELECT * FROM governance.decisions;
+     CREATE INDEX ON bench_floor.decisions (tenant_id, creation_time DESC, id);
+     VACUUM ANALYZE bench_floor.decisions; VACUUM ANALYZE governance.decisions;"
+
+FLOOR_PORT=$(ep_free_port)
+FLOOR_URL="http://127.0.0.1:$FLOOR_PORT"
+(cd "$FLOOR_BIN" && EP_FLOOR_DB="$DB" ASPNETCORE_URLS="$FLOOR_URL" ASPNETCORE_ENVIRONMENT=Production \
+  exec setsid dotnet EngagementPlatform.Benchmarks.Floor.dll </dev/null >"$RUN/floor.log" 2>&1) &
+echo $! >"$RUN/floor.pid"
+ep_wait_port "$FLOOR_PORT" 60 "$(<"$RUN/floor.pid")" || { cat "$RUN/floor.log" >&2; ep_die "the floor app did not start"; }
+
+# Read -------------------------------------------------------------------------------------------
+READ_PATH="/api/governance/decisions?maxResultCount=20"
+check_page() { # the page must be the tenant's 20 newest, with the tenant's total, before anything is timed
+  local total items
+  read -r total items < <(curl -fsS "$1$READ_PATH" "${@:2}" |
+    "$EP_PY" -c 'import json,sys; d=json.load(sys.stdin); print(d["totalCount"], len(d["items"]))') ||
+    ep_die "GET $1$READ_PATH failed"
+  [[ "$total" == "$DECISIONS" && "$items" == 20 ]] ||
+    ep_die "GET $1$READ_PATH answered totalCount $total with $items items, not $DECISIONS with 20"
+}
+check_page "$URL" -H "Authorization: Bearer $READ_TOKEN" -H "__tenant: bench"
+check_page "$FLOOR_URL" -H "__tenant: $TENANT_ID"
+
+read_round() { # NAME SECONDS URL TOKEN TENANT
+  local out
+  out=$(EP_TOKEN=$4 EP_TENANT=$5 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 10s -s bench/wrk/read.lua "$3$READ_PATH")
+  grep '^EP_RESULT' <<<"$out" | sed "s/^EP_RESULT/$1/"
+}
+ep_say "Read: warming both up (${WARM_SECONDS} s each)"
+read_round warm "$WARM_SECONDS" "$URL" "$READ_TOKEN" bench >/dev/null
+read_round warm "$WARM_SECONDS" "$FLOOR_URL" "" "$TENANT_ID" >/dev/null
+for ((n = 1; n <= ROUNDS; n++)); do
+  ep_say "Read round $n/$ROUNDS: product, then floor (${ROUND_SECONDS} s each, $CONNECTIONS connections)"
+  read_round read_product "$ROUND_SECONDS" "$URL" "$READ_TOKEN" bench | tee -a "$RESULTS"
+  read_round read_floor "$ROUND_SECONDS" "$FLOOR_URL" "" "$TENANT_ID" | tee -a "$RESULTS"
+done
+echo "memory $(awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {printf "rss_kib=%d hwm_kib=%d", r, h}' "/proc/$HOST_PID/status")" |
+  tee -a "$RESULTS"
+stop_proc "$RUN" floor
+
+# Votes ------------------------------------------------------------------------------------------
+ep_say "Votes: $MEMBERS members each voting once on each of $VOTE_DECISIONS open decisions"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d600s --timeout 60s -s bench/wrk/votes.lua "$URL" -- \
+  "$RUN/member-tokens.txt" "$VOTE_DECISION_IDS" bench "$THREADS" "$RUN/wrk-done" >"$RUN/votes.out" &
+echo $! >"$RUN/wrk.pid"
+wait "$(<"$RUN/wrk.pid")" || true
+rm -f "$RUN/wrk.pid"
+grep '^EP_RESULT' "$RUN/votes.out" | sed 's/^EP_RESULT/votes/' | tee -a "$RESULTS" || ep_warn "wrk printed no result for the votes"
+ids="'${VOTE_DECISION_IDS//,/\',\'}'"
+check=$(sql "
+  WITH d AS (SELECT unnest(ARRAY[$ids]::uuid[]) AS id),
+  per AS (
+    SELECT d.id,
+      (SELECT count(*) FROM governance.eligible_voters v WHERE v.decision_id = d.id) AS eligible,
+      (SELECT count(*) FROM governance.ballot_participations p WHERE p.decision_id = d.id) AS participations,
+      (SELECT count(DISTINCT p.user_id) FROM governance.ballot_participations p WHERE p.decision_id = d.id) AS voters,
+      (SELECT count(*) FROM governance.ballot_participations p WHERE p.decision_id = d.id
+         AND NOT EXISTS (SELECT 1 FROM governance.eligible_voters v WHERE v.decision_id = d.id AND v.user_id = p.user_id)) AS strangers,
+      (SELECT count(*) FROM governance.ballots b WHERE b.decision_id = d.id) AS ballots
+    FROM d)
+  SELECT count(*) FILTER (WHERE eligible = $MEMBERS AND participations = $MEMBERS AND voters = $MEMBERS
+                            AND strangers = 0 AND ballots = $MEMBERS),
+         sum(participations), sum(ballots)
+  FROM per")
+IFS='|' read -r good participations ballots <<<"$check"
+if [[ "$good" == "$VOTE_DECISIONS" ]]; then
+  echo "votes_check stored_once=yes detail=$participations" >>"$RESULTS"
+else
+  echo "votes_check stored_once=no detail=${good}_of_${VOTE_DECISIONS}_decisions_hold_${MEMBERS}_votes_(${participations}_participations,_${ballots}_ballots,_expected_$((MEMBERS * VOTE_DECISIONS)))" >>"$RESULTS"
+fi
+ep_say "  stored: $participations participations, $ballots ballots (expected $((MEMBERS * VOTE_DECISIONS)) of each)"
+stop_proc "$RUN" host
+
+# Outbox -----------------------------------------------------------------------------------------
+ep_say "Outbox: $OUTBOX messages (the host is stopped; the outbox benchmark makes its own database)"
 export EP_BENCH_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 export EP_BENCH_SMTP_HOST=127.0.0.1 EP_BENCH_SMTP_PORT=$SMTP_PORT EP_BENCH_SMTP_DIR=$MAIL_DIR
-ep_say "Running (PostgreSQL on $PG_PORT, SMTP sink on $SMTP_PORT)"
-dotnet "$OUT/EngagementPlatform.Benchmarks.dll" "$COUNT"
+rm -f "$MAIL_DIR"/new/* 2>/dev/null || true
+if dotnet "$OUTBOX_BIN/EngagementPlatform.Benchmarks.dll" "$OUTBOX" | tee "$RUN/outbox.out"; then
+  grep '^EP_RESULT outbox' "$RUN/outbox.out" | sed 's/^EP_RESULT/outbox/' >>"$RESULTS" || true
+  grep '^EP_RESULT feedback' "$RUN/outbox.out" | sed 's/^EP_RESULT/latency/' >>"$RESULTS" || true
+else
+  ep_warn "the outbox benchmark failed; its figures are not measured"
+fi
+
+# Table ------------------------------------------------------------------------------------------
+echo
+scale="members $MEMBERS, tenant decisions $DECISIONS, other rows $OTHER, read rounds $ROUNDS x ${ROUND_SECONDS} s, outbox $OUTBOX"
+echo "EngagementPlatform benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${scale}"
+"$EP_PY" bench/report.py "$RESULTS" ${JSON:+"$JSON"}
+[[ -n "$JSON" ]] && ep_say "Figures written to $JSON"
+exit 0
