@@ -73,7 +73,7 @@ check = rows.get("votes_check", [{}])[-1]
 stored = check.get("stored_once")
 figures.append(dict(name="votes_stored_once", figure="votes: each stored exactly once", value=stored, unit="",
                     baseline=None, ratio=None, goal="yes", met=(stored == "yes") if stored else None,
-                    note=str(check.get("detail", "")).replace("_", " ")))
+                    note=(f"{int(check['detail']):,} votes" if stored == "yes" else str(check.get("detail", "")).replace("_", " "))))
 
 add("startup_ms", "start-up to first ready 200 (median of 3)", median("startup", "ms"), "ms", None, "< 2000 ms",
     lambda v, r: v < 2000)
