@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The product's benchmark. Prints ONE table (figure, value, baseline, ratio, goal, met) and asserts nothing: a missed
 # goal never makes it fail. Every baseline runs in the same run, on the same machine.
-#   etc/scripts/bench.sh                 full scale (about 10-15 minutes)
-#   etc/scripts/bench.sh --quick         a tenth of the scale, shorter rounds (a few minutes)
+#   etc/scripts/bench.sh                 full scale (the long one: 1,000 sign-ins, 10,000 votes, 15 s read rounds)
+#   etc/scripts/bench.sh --quick         a tenth of the scale, 5 s read rounds (a few minutes)
 #   etc/scripts/bench.sh --json FILE     also write the figures as [{name, value, unit, baseline, ratio, goal, met}]
 #   etc/scripts/bench.sh --outbox N      outbox messages (default 10,000; 1,000 with --quick)
+#   etc/scripts/bench.sh --no-build      use the Release builds already there (on a busy machine the build is slow)
+# EP_BENCH_ROUND_SECONDS sets the length of each read round (15 s, 5 s with --quick): make the rounds longer when
+# latencies come near it, since wrk counts only the requests answered within the round.
 # It builds the Release host, DbMigrator and bench/ projects, starts its own throwaway PostgreSQL (durability off), SMTP
 # sink and the host on free ports (all under .local/bench/run-<pid>, stopped and removed on exit or Ctrl-C), migrates,
 # seeds (API + set-based SQL: tenant "bench" with 1,000 decisions among 100,000 rows of 100 other tenants, 1,000
@@ -22,11 +25,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO"
 
-QUICK=0 JSON= OUTBOX=
+QUICK=0 JSON= OUTBOX= BUILD=1
 while (($#)); do
   case "$1" in
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     --quick) QUICK=1 ;;
+    --no-build) BUILD=0 ;;
     --json) JSON=${2:?--json needs a file name}; shift ;;
     --json=*) JSON=${1#--json=} ;;
     --outbox) OUTBOX=${2:?--outbox needs a count}; shift ;;
@@ -36,12 +40,13 @@ while (($#)); do
   shift
 done
 if ((QUICK)); then
-  MEMBERS=100 DECISIONS=100 OTHER=10000 ROUND_SECONDS=5 WARM_SECONDS=3 OUTBOX=${OUTBOX:-1000}
+  MEMBERS=100 DECISIONS=100 OTHER=10000 ROUND_SECONDS=${EP_BENCH_ROUND_SECONDS:-5} WARM_SECONDS=3 OUTBOX=${OUTBOX:-1000}
 else
-  MEMBERS=1000 DECISIONS=1000 OTHER=100000 ROUND_SECONDS=15 WARM_SECONDS=5 OUTBOX=${OUTBOX:-10000}
+  MEMBERS=1000 DECISIONS=1000 OTHER=100000 ROUND_SECONDS=${EP_BENCH_ROUND_SECONDS:-15} WARM_SECONDS=5 OUTBOX=${OUTBOX:-10000}
 fi
 VOTE_DECISIONS=10 ROUNDS=3 CONNECTIONS=64 THREADS=2
 [[ "$OUTBOX" =~ ^[0-9]+$ && "$OUTBOX" -gt 0 ]] || ep_die "the outbox count must be a positive number, not '$OUTBOX'"
+[[ "$ROUND_SECONDS" =~ ^[0-9]+$ && "$ROUND_SECONDS" -gt 0 ]] || ep_die "EP_BENCH_ROUND_SECONDS must be a positive number"
 if [[ -n "$JSON" ]]; then
   mkdir -p "$(dirname "$JSON")" && JSON="$(cd "$(dirname "$JSON")" && pwd)/$(basename "$JSON")"
 fi
@@ -114,10 +119,18 @@ build() {
   dotnet build "$1" -c Release -nodeReuse:false -v quiet -nologo >"$RUN/build.log" 2>&1 ||
     { cat "$RUN/build.log" >&2; ep_die "building $1 failed"; }
 }
-ep_say "Building (Release): the DbMigrator and the host, the outbox benchmark, the floor app"
-build src/EngagementPlatform.DbMigrator
-build bench/EngagementPlatform.Benchmarks
-build bench/EngagementPlatform.Benchmarks.Floor
+if ((BUILD)); then
+  ep_say "Building (Release): the DbMigrator and the host, the outbox benchmark, the floor app"
+  build src/EngagementPlatform.DbMigrator
+  build bench/EngagementPlatform.Benchmarks
+  build bench/EngagementPlatform.Benchmarks.Floor
+else
+  for dll in "$HOST_BIN/EngagementPlatform.HttpApi.Host.dll" "$MIGRATOR_BIN/EngagementPlatform.DbMigrator.dll" \
+    "$FLOOR_BIN/EngagementPlatform.Benchmarks.Floor.dll" "$OUTBOX_BIN/EngagementPlatform.Benchmarks.dll"; do
+    [[ -f "$dll" ]] || ep_die "--no-build, but ${dll#"$REPO"/} is not built"
+  done
+  ep_say "Using the Release builds already there (--no-build)"
+fi
 
 # Services ---------------------------------------------------------------------------------------
 PG_PORT=$(ep_free_port)
