@@ -73,7 +73,7 @@ if ((!RUN_DOTNET && !RUN_ANGULAR)); then
 fi
 ep_say "Suites: ${#PROJECTS[@]} .NET test project(s)$( ((RUN_ANGULAR)) && echo ", Angular")${FILTER:+ (filter: $FILTER)}"
 
-rm -rf "$RESULTS" "$REPO/artifacts/reports" "$REPO/artifacts/screenshots"
+rm -rf "$RESULTS" "$REPO/artifacts/reports" "$REPO/artifacts/screenshots" "$REPO/artifacts/openapi-statuses"
 mkdir -p "$RESULTS"
 export EP_ARTIFACTS="$REPO/artifacts"
 
@@ -168,6 +168,21 @@ if ((RUN_DOTNET)); then
         ep_say "$name finished in $((SECONDS - start)) s"
         record_results "$name" "$RESULTS/$name.trx" "$rc"
       done
+    fi
+
+    # OpenAPI statuses: what the test hosts answered (artifacts/openapi-statuses, written by TestBase's
+    # StatusRecorder) against what angular/openapi.json declares; one test per operation the suites called.
+    # The self-test first proves the check fails on a status the document lacks.
+    ep_say "OpenAPI statuses: the statuses the suites saw against angular/openapi.json"
+    read -r p f < <("$EP_PY" etc/scripts/openapi-statuses.py --self-test | tail -n 1)
+    record "openapi-statuses-self-test" "${p:-0}" "${f:-1}" 0
+    if compgen -G "$REPO/artifacts/openapi-statuses/*.jsonl" >/dev/null; then
+      check_out=$("$EP_PY" etc/scripts/openapi-statuses.py "$REPO/artifacts/openapi-statuses" angular/openapi.json)
+      printf '%s\n' "$check_out" | sed '$d'
+      read -r p f <<<"$(printf '%s\n' "$check_out" | tail -n 1)"
+      record "openapi-statuses" "${p:-0}" "${f:-1}" 0 "one test per operation called"
+    else
+      ep_say "No API requests were recorded: nothing to compare"
     fi
   elif ((${#PROJECTS[@]} == 0)); then
     ep_say "No .NET test projects (test/*/*Tests.csproj) yet"

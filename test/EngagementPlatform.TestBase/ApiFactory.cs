@@ -45,9 +45,17 @@ public sealed class ApiFactory(string connectionString, IDictionary<string, stri
             builder.UseSetting(key, value);
         }
 
+        // Every status each endpoint answers, for the OpenAPI status check (etc/scripts/openapi-statuses.py).
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, StatusRecorder.StartupFilter>());
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
         }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        StatusRecorder.Flush();
     }
 }

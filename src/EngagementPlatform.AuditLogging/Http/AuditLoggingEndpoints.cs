@@ -14,7 +14,11 @@ internal static class AuditLoggingEndpoints
 {
     public static void MapAuditLoggingEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var logs = endpoints.MapGroup("/api/audit-logs").WithTags("AuditLogging").RequirePermission(AuditLoggingPermissions.AuditLogs);
+        // Filters and sorting are checked (400 with a code); the caller needs a token and the permission.
+        var logs = endpoints.MapGroup("/api/audit-logs").WithTags("AuditLogging").RequirePermission(AuditLoggingPermissions.AuditLogs)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         logs.MapGet("/", async Task<Ok<PagedResult<AuditLogEntryDto>>> ([AsParameters] AuditLogQueryParameters filter, [AsParameters] PageRequest page, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetAuditLogsQuery(filter.ToFilter(), page), ct)))
             .WithName("GetAuditLogs");

@@ -104,6 +104,10 @@ internal static class ApplicationConfigurationEndpoint
             })
             .AllowAnonymous()
             .RequireRateLimiting(Http.AnonymousRateLimit.Policy)
+            .Produces<ApplicationConfigurationDto>()
+            // 404: the request names a partnership (__tenant) that does not exist.
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithTags("App")
             .WithName("GetApplicationConfiguration")
             .WithSummary("Who is signed in, their permissions, the partnership and its plan's features (signed out: the anonymous view).");

@@ -19,7 +19,14 @@ internal static class IdentityEndpoints
 
     public static void MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/identity").WithTags("Identity");
+        // Every operation here needs a token; refusals are problem details with a Module:Reason code.
+        var group = endpoints.MapGroup("/api/identity").WithTags("Identity")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/users", async Task<Created<CreatedId>> (CreateUserCommand command, IMediator mediator, CancellationToken ct) =>
             {

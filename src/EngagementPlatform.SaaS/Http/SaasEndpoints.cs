@@ -17,7 +17,15 @@ internal static class SaasEndpoints
 
     public static void MapSaasEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var tenants = endpoints.MapGroup("/api/saas/tenants").WithTags("SaaS");
+        // Every SaaS operation needs a token; refusals are problem details with a Module:Reason code.
+        var saas = endpoints.MapGroup("/api/saas").WithTags("SaaS")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        var tenants = saas.MapGroup("/tenants");
         tenants.MapPost("/", async Task<Created<CreatedId>> (CreateTenantCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(command, ct);
@@ -42,14 +50,14 @@ internal static class SaasEndpoints
             .RequirePermission(SaasPermissions.TenantsDelete).WithName("DeleteTenant");
 
         // The partnership's own settings, for its admin (tenant side).
-        endpoints.MapGet("/api/saas/my-tenant", async Task<Ok<MyTenantDto>> (IMediator mediator, CancellationToken ct) =>
+        saas.MapGet("/my-tenant", async Task<Ok<MyTenantDto>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetMyTenantQuery(), ct)))
-            .WithTags("SaaS").RequirePermission(SaasPermissions.TenantSettings).WithName("GetMyTenant");
-        endpoints.MapPut("/api/saas/my-tenant", async Task<Ok<MyTenantDto>> (UpdateMyTenantCommand command, IMediator mediator, CancellationToken ct) =>
+            .RequirePermission(SaasPermissions.TenantSettings).WithName("GetMyTenant");
+        saas.MapPut("/my-tenant", async Task<Ok<MyTenantDto>> (UpdateMyTenantCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
-            .WithTags("SaaS").RequirePermission(SaasPermissions.TenantSettings).WithName("UpdateMyTenant");
+            .RequirePermission(SaasPermissions.TenantSettings).WithName("UpdateMyTenant");
 
-        var editions = endpoints.MapGroup("/api/saas/editions").WithTags("SaaS");
+        var editions = saas.MapGroup("/editions");
         editions.MapGet("/", async Task<Ok<PagedResult<EditionDto>>> ([AsParameters] PageRequest page, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEditionsQuery(page), ct)))
             .RequirePermission(SaasPermissions.Editions).WithName("GetEditions")
