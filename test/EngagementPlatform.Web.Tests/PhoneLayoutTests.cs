@@ -53,7 +53,7 @@ public sealed class PhoneLayoutTests(BrowserFixture app) : IClassFixture<Browser
         await SeedAsync();
         var page = await app.NewPageAsync(Width, 740);
         await page.SignInAsync(Tenant, "admin");
-        string[] pages = ["/", "/admin/users", "/admin/roles", "/admin/settings", "/notifications/outbox", "/notifications/templates"];
+        string[] pages = ["/", "/admin/users", "/admin/roles", "/admin/settings", "/notifications/outbox", "/notifications/templates", "/audit/log"];
         await CheckAllAsync(page, pages, "en");
         await page.RunAndWaitForResponseAsync(
             () => page.UseLanguageAsync("es"),

@@ -25,6 +25,11 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadChildren: () => import('./features/notifications/notifications.routes').then((m) => m.ROUTES),
   },
+  {
+    path: 'audit',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/audit/audit.routes').then((m) => m.ROUTES),
+  },
   // Signed out on purpose: a shared link for public input and the email confirmation it may lead to.
   { path: 'public', loadChildren: () => import('./features/public/public.routes').then((m) => m.ROUTES) },
   { path: '**', redirectTo: '' },

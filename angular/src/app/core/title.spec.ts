@@ -8,6 +8,7 @@ import shellEn from '../../../public/i18n/shell.en.json';
 import shellEs from '../../../public/i18n/shell.es.json';
 import { routes } from '../app.routes';
 import { ROUTES as adminRoutes } from '../features/admin/admin.routes';
+import { ROUTES as auditRoutes } from '../features/audit/audit.routes';
 import { ROUTES as decisionRoutes } from '../features/decisions/decisions.routes';
 import { ROUTES as governanceRoutes } from '../features/governance/governance.routes';
 import { ROUTES as notificationRoutes } from '../features/notifications/notifications.routes';
@@ -21,7 +22,7 @@ function pages(all: Routes): Route[] {
 }
 
 describe('page titles', () => {
-  const every = [routes, adminRoutes, decisionRoutes, governanceRoutes, notificationRoutes, publicRoutes].flatMap(pages);
+  const every = [routes, adminRoutes, auditRoutes, decisionRoutes, governanceRoutes, notificationRoutes, publicRoutes].flatMap(pages);
 
   it('every page route has a title that is a shell text in English and Spanish', () => {
     expect(every.length).toBeGreaterThan(15);

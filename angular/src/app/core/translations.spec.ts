@@ -9,6 +9,8 @@ import decisionsEn from '../../../public/i18n/decisions.en.json';
 import decisionsEs from '../../../public/i18n/decisions.es.json';
 import notificationsEn from '../../../public/i18n/notifications.en.json';
 import notificationsEs from '../../../public/i18n/notifications.es.json';
+import auditEn from '../../../public/i18n/audit.en.json';
+import auditEs from '../../../public/i18n/audit.es.json';
 import publicEn from '../../../public/i18n/public.en.json';
 import publicEs from '../../../public/i18n/public.es.json';
 
@@ -19,6 +21,7 @@ const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
   governance: { en: governanceEn, es: governanceEs },
   decisions: { en: decisionsEn, es: decisionsEs },
   notifications: { en: notificationsEn, es: notificationsEs },
+  audit: { en: auditEn, es: auditEs },
   public: { en: publicEn, es: publicEs },
 };
 

@@ -34,6 +34,7 @@ export const NAVIGATION: NavSection[] = [
       { route: '/admin/settings', label: 'shell.nav.settings', permission: Permission.SaasTenantSettings, side: 'tenant' },
       { route: '/notifications/outbox', label: 'shell.nav.outbox', permission: Permission.NotificationsOutbox },
       { route: '/notifications/templates', label: 'shell.nav.templates', permission: Permission.NotificationsTemplates },
+      { route: '/audit/log', label: 'shell.nav.auditLog', permission: Permission.AuditLoggingAuditLogs },
       { route: '/hangfire', label: 'shell.nav.jobs', permission: Permission.SaasJobs, side: 'host', external: true },
     ],
   },
