@@ -35,6 +35,7 @@ public sealed class IdentityModule : IModule
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options => SignInRateLimits.Configure(options, configuration));
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, IdentityConfigurationContributor>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<Application.Users.ActiveMemberLimit>();
         // Order matters: roles and the admin exist before other modules seed data that refers to them.
         services.AddScoped<IDataSeedContributor, OpenIddictDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, IdentityDataSeedContributor>();

@@ -38,6 +38,28 @@ public sealed class ProblemDetailsExceptionHandlerTests
     }
 
     [Fact]
+    public void A_refusal_s_plain_values_are_members_of_the_problem_so_a_client_can_fill_its_own_message()
+    {
+        using var culture = new UICulture("en");
+        var exception = new RuleBrokenException("Saas:LimitReached")
+            .WithData("name", "ActiveMembers")
+            .WithData("limit", 3)
+            .WithData("count", 3L)
+            .WithData("status", 200) // a value never replaces a standard member
+            .WithData("word", new object()); // nor does anything that is not a plain value travel
+
+        var problem = _handler.ToProblem(exception);
+
+        problem.Status.ShouldBe(422);
+        problem.Extensions["limit"].ShouldBe(3);
+        problem.Extensions["count"].ShouldBe(3L);
+        problem.Extensions["name"].ShouldBe("ActiveMembers");
+        problem.Extensions.ContainsKey("status").ShouldBeFalse();
+        problem.Extensions.ContainsKey("word").ShouldBeFalse();
+        problem.Title.ShouldBe("Your partnership's plan allows at most 3 of ActiveMembers, and there are 3 already. Ask the platform operator about a larger plan.");
+    }
+
+    [Fact]
     public void The_title_follows_the_request_culture()
     {
         using var culture = new UICulture("es-MX");

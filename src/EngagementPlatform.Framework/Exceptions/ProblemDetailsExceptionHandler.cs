@@ -119,8 +119,26 @@ public sealed class ProblemDetailsExceptionHandler(
             problem.Extensions["errors"] = errors;
         }
 
+        // The refusal's plain values (a plan limit's limit and count, ...) travel as members of their own, so a client
+        // can say the message in its language with the numbers filled in. A value never replaces a standard member.
+        foreach (var (name, value) in values ?? new Dictionary<string, object?>())
+        {
+            if (IsPlain(value) && !ReservedMembers.Contains(name))
+            {
+                problem.Extensions[name] = value;
+            }
+        }
+
         return problem;
     }
+
+    private static readonly HashSet<string> ReservedMembers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "type", "title", "status", "detail", "instance", "code", "errors", "traceId",
+    };
+
+    private static bool IsPlain(object? value)
+        => value is string or bool or int or long or short or byte or decimal or double or float;
 
     /// <summary>Problem details for bare status codes (401 from authentication, 403 from authorization, 404 routes).</summary>
     public ProblemDetails ForStatus(int status) => status switch

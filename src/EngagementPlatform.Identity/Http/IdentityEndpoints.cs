@@ -34,7 +34,10 @@ internal static class IdentityEndpoints
                 return TypedResults.Created($"/api/identity/users/{created.Id}", created);
             })
             .RequirePermission(IdentityPermissions.UsersCreate)
-            .WithName("CreateUser");
+            .WithName("CreateUser")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("Refused with 422 Saas:LimitReached (values limit, count) when the user would be an active member (the member role, "
+                             + "which is the default) and the plan allows no more.");
 
         group.MapGet("/users", async Task<Ok<PagedResult<UserDto>>> ([AsParameters] PageRequest page, string? filter, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetUsersQuery(page, filter), ct)))
@@ -50,7 +53,10 @@ internal static class IdentityEndpoints
         group.MapPut("/users/{id:guid}", async Task<Ok<UserDto>> (Guid id, UpdateUserRequest request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(UpdateUserCommand.From(id, request), ct)))
             .RequirePermission(IdentityPermissions.UsersUpdate)
-            .WithName("UpdateUser");
+            .WithName("UpdateUser")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("Refused with 422 Saas:LimitReached (values limit, count) when giving an active user the member role, or "
+                             + "reactivating a member, would pass the plan's limit of active members.");
 
         group.MapDelete("/users/{id:guid}", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
             {

@@ -14,4 +14,7 @@ public interface IIdentityDbContext
     DbSet<IdentityUserRole<Guid>> UserRoles { get; }
 
     DbSet<PermissionGrant> PermissionGrants { get; }
+
+    /// <summary>For the row lock that serializes counting against a plan limit (see ActiveMemberLimit).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 }

@@ -33,10 +33,18 @@ public sealed class CreateUserHandler(
     RoleManager<Role> roles,
     ICurrentTenant currentTenant,
     ITenantStore tenants,
-    IOptions<PasswordChangeOptions> passwordChange) : ICommandHandler<CreateUserCommand, CreatedId>
+    IOptions<PasswordChangeOptions> passwordChange,
+    ActiveMemberLimit memberLimit) : ICommandHandler<CreateUserCommand, CreatedId>
 {
     public async ValueTask<CreatedId> Handle(CreateUserCommand command, CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> roleNames = command.RoleNames ?? [RoleNames.Member];
+        if (ActiveMemberLimit.Includes(roleNames))
+        {
+            // A new user is active: with the member role they take one of the plan's member places.
+            await memberLimit.EnsureRoomForOneMoreAsync(cancellationToken);
+        }
+
         var user = new User
         {
             Id = Guid.CreateVersion7(),
@@ -50,7 +58,7 @@ public sealed class CreateUserHandler(
             MustChangePassword = passwordChange.Value.ChangeAssignedPasswordAtFirstSignIn,
         };
         (await users.CreateAsync(user, command.Password)).ThrowIfFailed();
-        await UserRules.SetRolesAsync(users, roles, user, command.RoleNames ?? [RoleNames.Member]);
+        await UserRules.SetRolesAsync(users, roles, user, roleNames);
         return new CreatedId(user.Id);
     }
 }

@@ -36,7 +36,7 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
     }
 }
 
-public sealed class UpdateUserHandler(UserManager<User> users, RoleManager<Role> roles, ICurrentUser currentUser, IMediator mediator)
+public sealed class UpdateUserHandler(UserManager<User> users, RoleManager<Role> roles, ICurrentUser currentUser, IMediator mediator, ActiveMemberLimit memberLimit)
     : ICommandHandler<UpdateUserCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
@@ -48,6 +48,15 @@ public sealed class UpdateUserHandler(UserManager<User> users, RoleManager<Role>
             && await users.IsInRoleAsync(user, RoleNames.Admin))
         {
             throw new StateConflictException(IdentityErrorCodes.CannotRemoveOwnAdminRole);
+        }
+
+        // Giving an active user the member role, or reactivating a member, takes one of the plan's member places.
+        var isMember = await users.IsInRoleAsync(user, RoleNames.Member);
+        var willBeMember = request.RoleNames is null ? isMember : ActiveMemberLimit.Includes(request.RoleNames);
+        var willBeActive = request.IsActive ?? user.IsActive;
+        if (willBeMember && willBeActive && !(isMember && user.IsActive))
+        {
+            await memberLimit.EnsureRoomForOneMoreAsync(cancellationToken);
         }
 
         user.Email = request.Email.Trim();
