@@ -1,3 +1,4 @@
+using EngagementPlatform.Notifications;
 using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Governance.Http;
@@ -18,6 +19,7 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton(GovernanceErrorCodes.Messages());
         services.AddSingleton(GovernanceTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, GovernancePermissionDefinitionProvider>();
+        services.AddEmailTemplates<Emails.GovernanceEmailTemplates>();
         services.AddScoped<ICouncilDirectory, Application.Councils.CouncilDirectory>();
         services.AddHttpContextAccessor();
         services.AddScoped<Application.PublicInput.IWebAppOrigin, WebAppOrigin>();

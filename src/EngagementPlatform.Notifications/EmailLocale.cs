@@ -19,13 +19,13 @@ public sealed class EmailLocale(ICurrentTenant currentTenant, ITenantStore tenan
     /// <summary>The recipient's language when we write it, else the partnership's, else English.</summary>
     public async Task<string> CultureAsync(EmailRecipient recipient, CancellationToken cancellationToken)
     {
-        if (DefaultTemplates.Cultures.Contains(recipient.PreferredLanguage))
+        if (EmailTemplateStore.Cultures.Contains(recipient.PreferredLanguage))
         {
             return recipient.PreferredLanguage!;
         }
 
         var language = (await TenantAsync(cancellationToken))?.DefaultLanguage;
-        return DefaultTemplates.Cultures.Contains(language) ? language! : "en";
+        return EmailTemplateStore.Cultures.Contains(language) ? language! : "en";
     }
 
     /// <summary>The time in the partnership's zone and the reader's language; empty when there is none.</summary>

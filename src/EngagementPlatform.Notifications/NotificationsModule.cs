@@ -22,6 +22,9 @@ public sealed class NotificationsModule : IModule
         services.PostConfigure<MailOptions>(o => o.PublicUrl ??= configuration["App:SelfUrl"]);
         services.Configure<OutboxOptions>(configuration.GetSection("Notifications:Outbox"));
         services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<EmailTemplateStore>();
+        services.AddEmailTemplates<NotificationsEmailTemplates>();
+        services.AddScoped<Application.Templates.TemplateChecks>();
         services.AddSingleton<MessageBuilder>();
         services.AddSingleton<IMailTransport, ConfiguredMailTransport>();
         services.AddScoped<UnsubscribeTokens>();

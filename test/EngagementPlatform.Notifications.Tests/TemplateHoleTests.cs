@@ -1,3 +1,4 @@
+using EngagementPlatform.Notifications.Tests.Support;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EngagementPlatform.Notifications.Templates;
@@ -20,7 +21,7 @@ public sealed partial class TemplateHoleTests
     public static TheoryData<string, string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string, string>();
-        foreach (var (name, culture) in DefaultTemplates.All.Keys)
+        foreach (var (name, culture) in ShippedTemplates.Keys)
         {
             foreach (var path in Optional)
             {
@@ -40,7 +41,7 @@ public sealed partial class TemplateHoleTests
     {
         var model = Full();
         Remove(model, path, missing);
-        var rendered = await new TemplateRenderer().RenderAsync(DefaultTemplates.All[(name, culture)], model);
+        var rendered = await new TemplateRenderer().RenderAsync(ShippedTemplates.Get(name, culture), model);
 
         ShouldHaveNoHole(rendered.Subject, "subject");
         ShouldHaveNoHole(rendered.Text, "text");
@@ -59,7 +60,7 @@ public sealed partial class TemplateHoleTests
     {
         var model = Full();
         Remove(model, "decision.closesAt", "null");
-        var rendered = await new TemplateRenderer().RenderAsync(DefaultTemplates.All[(DefaultTemplates.VotingOpened, culture)], model);
+        var rendered = await new TemplateRenderer().RenderAsync(ShippedTemplates.Get(NotificationsEmailTemplates.VotingOpened, culture), model);
         rendered.Text.ShouldContain(sentence);
         rendered.Html.ShouldContain(sentence);
         rendered.Text.ShouldNotContain("cierra el .");
@@ -68,7 +69,7 @@ public sealed partial class TemplateHoleTests
     [Fact]
     public async Task The_full_model_prints_every_value()
     {
-        var rendered = await new TemplateRenderer().RenderAsync(DefaultTemplates.All[(DefaultTemplates.VotingOpened, "es")], Full());
+        var rendered = await new TemplateRenderer().RenderAsync(ShippedTemplates.Get(NotificationsEmailTemplates.VotingOpened, "es"), Full());
         rendered.Text.ShouldContain("La votación cierra el martes, 1 de diciembre, 18:00 CST.");
         rendered.Text.ShouldContain("Vote o cambie su voto: https://ep.test/decisions/1?__tenant=alpha");
         rendered.Text.ShouldContain("Elegir qué correos recibo: https://ep.test/notifications/preferences?__tenant=alpha");

@@ -22,11 +22,12 @@ public sealed class TemplateOverrideTests(MailFixture app) : IClassFixture<MailF
             html = "<p>Hi {{ recipientName }}, we decided: {{ decision.outcome }}</p>",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var overrideId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("overrideId").GetGuid();
+        var overrideId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        created.Headers.Location!.ToString().ShouldBe($"/api/notifications/templates/overrides/{overrideId}");
         await (await alphaAdmin.PostAsJsonAsync("/api/notifications/templates/overrides", new { name = "decision-decided", culture = "en", subject = "x", text = "x", html = "x" }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "Notifications:DuplicateOverride");
-        var templates = await (await alphaAdmin.GetAsync("/api/notifications/templates")).ReadJsonAsync();
-        templates.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "decision-decided" && t.GetProperty("culture").GetString() == "en")
+        var templates = await (await alphaAdmin.GetAsync("/api/notifications/templates?maxResultCount=1000")).ReadJsonAsync();
+        templates.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "decision-decided" && t.GetProperty("culture").GetString() == "en")
             .GetProperty("isOverride").GetBoolean().ShouldBeTrue();
 
         var title = $"Library hours {p}";
@@ -51,7 +52,7 @@ public sealed class TemplateOverrideTests(MailFixture app) : IClassFixture<MailF
 
         // Beta's administrator sees only the shipped template; deleting alpha's override restores it for alpha.
         using var betaAdmin = await _beta.AdminAsync();
-        (await (await betaAdmin.GetAsync("/api/notifications/templates")).ReadJsonAsync()).EnumerateArray().ShouldAllBe(t => !t.GetProperty("isOverride").GetBoolean());
+        (await (await betaAdmin.GetAsync("/api/notifications/templates?maxResultCount=1000")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ShouldAllBe(t => !t.GetProperty("isOverride").GetBoolean());
         (await betaAdmin.GetAsync($"/api/notifications/templates/overrides/{overrideId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await alphaAdmin.DeleteAsync($"/api/notifications/templates/overrides/{overrideId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var (again, _) = await _alpha.DecisionAsync(alphaCouncil, $"{title} again");
@@ -127,6 +128,6 @@ public sealed class TemplateOverrideTests(MailFixture app) : IClassFixture<MailF
     }
 
     private static async Task<bool> IsOverriddenAsync(HttpClient admin, string name, string culture)
-        => (await (await admin.GetAsync("/api/notifications/templates")).ReadJsonAsync()).EnumerateArray()
+        => (await (await admin.GetAsync("/api/notifications/templates?maxResultCount=1000")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Single(t => t.GetProperty("name").GetString() == name && t.GetProperty("culture").GetString() == culture).GetProperty("isOverride").GetBoolean();
 }

@@ -1,3 +1,4 @@
+using EngagementPlatform.Notifications.Tests.Support;
 using EngagementPlatform.Notifications.Templates;
 
 namespace EngagementPlatform.Notifications.Tests;
@@ -22,7 +23,7 @@ public sealed class TemplateRendererTests
     public async Task The_decision_email_lists_each_input_with_its_use_in_English_and_Spanish()
     {
         var renderer = new TemplateRenderer();
-        var en = await renderer.RenderAsync(DefaultTemplates.All[(DefaultTemplates.DecisionDecided, "en")], Model);
+        var en = await renderer.RenderAsync(ShippedTemplates.Get(NotificationsEmailTemplates.DecisionDecided, "en"), Model);
         en.Subject.ShouldBe("What came of your input: Open <b>Saturdays</b>");
         en.Text.ShouldContain("Hello María,");
         en.Text.ShouldContain("You shared 2 ideas.");
@@ -33,7 +34,7 @@ public sealed class TemplateRendererTests
         en.Text.ShouldContain("Stop emails like this: https://x.org/u/abc");
         en.Text.ShouldNotContain("Why you got this email");
 
-        var es = await renderer.RenderAsync(DefaultTemplates.All[(DefaultTemplates.DecisionDecided, "es")], Model);
+        var es = await renderer.RenderAsync(ShippedTemplates.Get(NotificationsEmailTemplates.DecisionDecided, "es"), Model);
         es.Subject.ShouldBe("Qué pasó con su aporte: Open <b>Saturdays</b>");
         es.Text.ShouldContain("Se adoptó con cambios. Saturdays only");
         es.Text.ShouldContain("Gracias por votar.");
@@ -42,7 +43,7 @@ public sealed class TemplateRendererTests
     [Fact]
     public async Task Values_are_escaped_in_the_html_part_but_not_in_the_text_part()
     {
-        var rendered = await new TemplateRenderer().RenderAsync(DefaultTemplates.All[(DefaultTemplates.DecisionDecided, "en")], Model);
+        var rendered = await new TemplateRenderer().RenderAsync(ShippedTemplates.Get(NotificationsEmailTemplates.DecisionDecided, "en"), Model);
         rendered.Html.ShouldContain("Open &lt;b&gt;Saturdays&lt;/b&gt;");
         rendered.Html.ShouldNotContain("<b>Saturdays</b>");
         rendered.Html.ShouldContain("Saturdays &amp; Sundays");

@@ -1,3 +1,4 @@
+using EngagementPlatform.Notifications.Tests.Support;
 using System.Diagnostics;
 using EngagementPlatform.Notifications.Templates;
 
@@ -88,7 +89,7 @@ public sealed class TemplateSafetyTests
     public async Task Our_own_templates_render_well_inside_the_limits()
     {
         var inputs = Enumerable.Range(1, 200).Select(i => new { text = $"Idea {i}", use = "Adopted", explanation = "Yes." }).ToArray();
-        foreach (var (key, template) in DefaultTemplates.All)
+        foreach (var (key, template) in ShippedTemplates.All)
         {
             var rendered = await new TemplateRenderer().RenderAsync(template, new { decision = new { title = "T", outcome = "O", rationale = "R", url = "https://x.org/d", closesAt = "soon" }, inputs, voted = true, recipientName = "Ana" });
             rendered.Text.ShouldNotBeEmpty(key.ToString());

@@ -137,8 +137,8 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         await Assertions.Expect(row.GetByText("Customized")).ToBeVisibleAsync();
 
         using var admin = await app.ClientAsync("alpha", "admin");
-        var templates = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/templates");
-        var custom = templates.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "voting-opened" && t.GetProperty("culture").GetString() == "en");
+        var templates = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/templates?maxResultCount=1000");
+        var custom = templates.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "voting-opened" && t.GetProperty("culture").GetString() == "en");
         custom.GetProperty("isOverride").GetBoolean().ShouldBeTrue();
         custom.GetProperty("subject").GetString().ShouldBe("Please vote, {{ recipientName }}");
 
@@ -146,8 +146,8 @@ public sealed class NotificationsTests(BrowserFixture app) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, use the default" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "uses the default again" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Please vote," })).ToHaveCountAsync(0);
-        templates = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/templates");
-        templates.EnumerateArray().ShouldAllBe(t => !t.GetProperty("isOverride").GetBoolean());
+        templates = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/templates?maxResultCount=1000");
+        templates.GetProperty("items").EnumerateArray().ShouldAllBe(t => !t.GetProperty("isOverride").GetBoolean());
 
         await page.UseLanguageAsync("es");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plantillas de correo", Level = 1 })).ToBeVisibleAsync();

@@ -895,7 +895,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("meetings", "governance");
                 });
 
-            modelBuilder.Entity("EngagementPlatform.Identity.Domain.PermissionGrant", b =>
+            modelBuilder.Entity("EngagementPlatform.Identity.Accounts.PermissionGrant", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -933,7 +933,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("permission_grants", "identity");
                 });
 
-            modelBuilder.Entity("EngagementPlatform.Identity.Domain.Role", b =>
+            modelBuilder.Entity("EngagementPlatform.Identity.Accounts.Role", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -977,7 +977,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("roles", "identity");
                 });
 
-            modelBuilder.Entity("EngagementPlatform.Identity.Domain.User", b =>
+            modelBuilder.Entity("EngagementPlatform.Identity.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1235,6 +1235,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("culture");
 
+                    b.Property<string>("DeduplicationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deduplication_key");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1312,6 +1317,13 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+
+                    b.HasIndex("TenantId", "DeduplicationKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_tenant_id_deduplication_key")
+                        .HasFilter("deduplication_key IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "DeduplicationKey"), false);
 
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_tenant_id_status_created_at");
@@ -1956,9 +1968,9 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasConstraintName("fk_attendance_meetings_meeting_id");
                 });
 
-            modelBuilder.Entity("EngagementPlatform.Identity.Domain.PermissionGrant", b =>
+            modelBuilder.Entity("EngagementPlatform.Identity.Accounts.PermissionGrant", b =>
                 {
-                    b.HasOne("EngagementPlatform.Identity.Domain.Role", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2034,7 +2046,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("EngagementPlatform.Identity.Domain.Role", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2044,7 +2056,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("EngagementPlatform.Identity.Domain.User", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2054,7 +2066,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("EngagementPlatform.Identity.Domain.User", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2064,14 +2076,14 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("EngagementPlatform.Identity.Domain.Role", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("EngagementPlatform.Identity.Domain.User", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2081,7 +2093,7 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("EngagementPlatform.Identity.Domain.User", null)
+                    b.HasOne("EngagementPlatform.Identity.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -77,6 +77,9 @@ public sealed class OutboxMessage : IMultiTenant
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The caller's name for this email, unique per partnership: a second enqueue under it adds nothing.</summary>
+    public string? DeduplicationKey { get; init; }
+
     /// <summary>Stable across re-sends, so a duplicate after a crash is recognisable.</summary>
     public string MessageId(string domain) => $"{Id:N}@{domain}";
 }

@@ -30,9 +30,9 @@ public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory us
 
             var inputs = decided.Contributors.Where(c => c.UserId == id).SelectMany(c => c.Inputs).ToList();
             await outbox.EnqueueAsync(
-                DefaultTemplates.DecisionDecided,
+                NotificationsEmailTemplates.DecisionDecided,
                 new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id),
-                new { decision = Decision(decided, url), inputs, voted = voters.Contains(id) },
+                new DecisionDecidedEmail(Decision(decided, url), Inputs(inputs), voters.Contains(id)),
                 EmailCategory.FeedbackLoop,
                 cancellationToken: cancellationToken);
         }
@@ -42,24 +42,19 @@ public sealed class DecisionDecidedEmails(IEmailOutbox outbox, IUserDirectory us
                      .GroupBy(c => c.Email!.Trim().ToLowerInvariant()))
         {
             await outbox.EnqueueAsync(
-                DefaultTemplates.DecisionDecided,
+                NotificationsEmailTemplates.DecisionDecided,
                 new EmailRecipient(person.Key, person.First().Name, null, null),
-                new { decision = Decision(decided, null), inputs = person.SelectMany(c => c.Inputs).ToList(), voted = false },
+                new DecisionDecidedEmail(Decision(decided, null), Inputs(person.SelectMany(c => c.Inputs)), false),
                 EmailCategory.FeedbackLoop,
                 cancellationToken: cancellationToken);
         }
     }
 
-    private static object Decision(DecisionDecided decided, string? url) => new
-    {
-        decided.DecisionId,
-        decided.Title,
-        decided.Outcome,
-        decided.Rationale,
-        decided.Passed,
-        decided.Winner,
-        Url = url,
-    };
+    private static DecidedDecision Decision(DecisionDecided decided, string? url)
+        => new(decided.DecisionId, decided.Title, decided.Outcome, decided.Rationale, decided.Passed, decided.Winner, url);
+
+    private static List<ContributedInputEmail> Inputs(IEnumerable<ContributedInput> inputs)
+        => inputs.Select(i => new ContributedInputEmail(i.Text, i.Use, i.Explanation)).ToList();
 }
 
 /// <summary>Voting opened: every eligible voter is told (essential: it is their vote).</summary>
@@ -73,13 +68,13 @@ public sealed class VotingOpenedEmails(IEmailOutbox outbox, IUserDirectory users
         {
             var recipient = new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id);
             var culture = await locale.CultureAsync(recipient, cancellationToken);
-            var decision = new { opened.Title, ClosesAt = await locale.TimeAsync(opened.ClosesAt, culture, cancellationToken), Url = url };
+            var decision = new VotingDecision(opened.Title, await locale.TimeAsync(opened.ClosesAt, culture, cancellationToken), url);
             await outbox.EnqueueAsync(
-                DefaultTemplates.VotingOpened,
+                NotificationsEmailTemplates.VotingOpened,
                 recipient,
-                new { decision },
+                new VotingEmail(decision),
                 EmailCategory.Essential,
-                DefaultTemplates.Phrase(DefaultTemplates.VoterReason, culture),
+                NotificationsEmailTemplates.Phrase(NotificationsEmailTemplates.VoterReason, culture),
                 cancellationToken);
         }
     }
@@ -96,14 +91,28 @@ public sealed class VotingClosingSoonEmails(IEmailOutbox outbox, IUserDirectory 
         {
             var recipient = new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id);
             var culture = await locale.CultureAsync(recipient, cancellationToken);
-            var decision = new { closing.Title, ClosesAt = await locale.TimeAsync(closing.ClosesAt, culture, cancellationToken), Url = url };
+            var decision = new VotingDecision(closing.Title, await locale.TimeAsync(closing.ClosesAt, culture, cancellationToken), url);
             await outbox.EnqueueAsync(
-                DefaultTemplates.VotingClosingSoon,
+                NotificationsEmailTemplates.VotingClosingSoon,
                 recipient,
-                new { decision },
+                new VotingEmail(decision),
                 EmailCategory.Essential,
-                DefaultTemplates.Phrase(DefaultTemplates.VoterReason, culture),
+                NotificationsEmailTemplates.Phrase(NotificationsEmailTemplates.VoterReason, culture),
                 cancellationToken);
         }
     }
 }
+
+/// <summary>The model of <see cref="NotificationsEmailTemplates.DecisionDecided"/>.</summary>
+public sealed record DecisionDecidedEmail(DecidedDecision Decision, IReadOnlyList<ContributedInputEmail> Inputs, bool Voted) : EmailModel;
+
+public sealed record DecidedDecision(Guid DecisionId, string Title, string? Outcome, string? Rationale, bool? Passed, string? Winner, string? Url);
+
+/// <summary>What became of one input: <see cref="Use"/> is Adopted, Adapted or NotAdopted.</summary>
+public sealed record ContributedInputEmail(string Text, string Use, string Explanation);
+
+/// <summary>The model of <see cref="NotificationsEmailTemplates.VotingOpened"/> and <see cref="NotificationsEmailTemplates.VotingClosingSoon"/>.</summary>
+public sealed record VotingEmail(VotingDecision Decision) : EmailModel;
+
+/// <summary><see cref="ClosesAt"/> is already written for the reader (their language, the partnership's zone); empty when none is set.</summary>
+public sealed record VotingDecision(string Title, string ClosesAt, string? Url);

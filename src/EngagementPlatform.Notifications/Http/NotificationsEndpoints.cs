@@ -5,7 +5,9 @@ using EngagementPlatform.Framework.Http;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
-using EngagementPlatform.Notifications.Application;
+using EngagementPlatform.Notifications.Application.Outbox;
+using EngagementPlatform.Notifications.Application.Preferences;
+using EngagementPlatform.Notifications.Application.Templates;
 using EngagementPlatform.Notifications.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -16,43 +18,60 @@ namespace EngagementPlatform.Notifications.Http;
 
 internal static class NotificationsEndpoints
 {
+    private static string SortedBy(IEnumerable<string> fields) => $"Sorting (sorting=field [asc|desc]) by: {string.Join(", ", fields)}.";
+
     public static void MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/notifications").WithTags("Notifications");
+        var root = endpoints.MapGroup("/api/notifications").WithTags("Notifications");
+        var api = root.MapGroup(string.Empty)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapGet("/outbox", async ([AsParameters] PageRequest page, OutboxStatus? status, IMediator m, CancellationToken ct) => await m.Send(new GetOutboxQuery(page, status), ct))
-            .RequirePermission(NotificationsPermissions.Outbox).WithName("GetOutbox");
-        api.MapPost("/outbox/{id:guid}/requeue", async (Guid id, IMediator m, CancellationToken ct) => await m.Send(new RequeueCommand(id), ct))
+        api.MapGet("/outbox", async ([AsParameters] PageRequest page, OutboxStatus? status, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetOutboxQuery(page, status), ct)))
+            .RequirePermission(NotificationsPermissions.Outbox).WithName("GetOutbox")
+            .WithDescription("The partnership's emails, optionally of one status. " + SortedBy(GetOutboxHandler.Sorting.Keys) + " Default: createdAt desc.");
+        api.MapPost("/outbox/{id:guid}/requeue", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new RequeueMessageCommand(id), ct)))
             .RequirePermission(NotificationsPermissions.Outbox).WithName("RequeueOutboxMessage");
 
-        api.MapGet("/templates", async (IMediator m, CancellationToken ct) => await m.Send(new GetTemplatesQuery(), ct))
-            .RequirePermission(NotificationsPermissions.Templates).WithName("GetEmailTemplates");
+        api.MapGet("/templates", async ([AsParameters] PageRequest page, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTemplatesQuery(page), ct)))
+            .RequirePermission(NotificationsPermissions.Templates).WithName("GetEmailTemplates")
+            .WithDescription("Every template the modules registered, one row per language, with the partnership's override where it has one. "
+                             + SortedBy(GetTemplatesHandler.Sorting.Keys) + " Default: name, then culture.");
         api.MapPost("/templates/overrides", async (TemplateOverrideRequest r, IMediator m, CancellationToken ct) =>
-                Results.Created((string?)null, await m.Send(new CreateOverrideCommand(r.Name, r.Culture, r.Subject, r.Text, r.Html), ct)))
+            {
+                var created = await m.Send(new CreateTemplateOverrideCommand(r.Name, r.Culture, r.Subject, r.Text, r.Html), ct);
+                return TypedResults.Created($"/api/notifications/templates/overrides/{created.Id}", created);
+            })
             .RequirePermission(NotificationsPermissions.Templates).WithName("CreateEmailTemplateOverride");
-        api.MapGet("/templates/overrides/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => await m.Send(new GetOverrideQuery(id), ct))
+        api.MapGet("/templates/overrides/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTemplateOverrideQuery(id), ct)))
             .RequirePermission(NotificationsPermissions.Templates).WithName("GetEmailTemplateOverride");
         api.MapPut("/templates/overrides/{id:guid}", async (Guid id, UpdateOverrideRequest r, IMediator m, CancellationToken ct) =>
-                await m.Send(new UpdateOverrideCommand(id, r.Subject, r.Text, r.Html), ct))
+                TypedResults.Ok(await m.Send(new UpdateTemplateOverrideCommand(id, r.Subject, r.Text, r.Html), ct)))
             .RequirePermission(NotificationsPermissions.Templates).WithName("UpdateEmailTemplateOverride");
         api.MapDelete("/templates/overrides/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
             {
-                await m.Send(new DeleteOverrideCommand(id), ct);
-                return Results.NoContent();
+                await m.Send(new DeleteTemplateOverrideCommand(id), ct);
+                return TypedResults.NoContent();
             })
             .RequirePermission(NotificationsPermissions.Templates).WithName("DeleteEmailTemplateOverride");
-        api.MapPost("/templates/preview", async (PreviewRequest r, IMediator m, CancellationToken ct) => await m.Send(new PreviewCommand(r.Name, r.Culture, r.Subject, r.Text, r.Html), ct))
+        api.MapPost("/templates/preview", async (PreviewRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new PreviewTemplateCommand(r.Name, r.Culture, r.Subject, r.Text, r.Html), ct)))
             .RequirePermission(NotificationsPermissions.Templates).WithName("PreviewEmailTemplate");
 
-        api.MapGet("/my-preferences", async (IMediator m, CancellationToken ct) => await m.Send(new GetMyPreferencesQuery(), ct))
+        api.MapGet("/my-preferences", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetMyPreferencesQuery(), ct)))
             .RequireAuthorization().WithName("GetMyEmailPreferences");
-        api.MapPut("/my-preferences", async (SavePreferencesRequest r, IMediator m, CancellationToken ct) => await m.Send(new SaveMyPreferencesCommand(r.Subscriptions), ct))
+        api.MapPut("/my-preferences", async (SavePreferencesRequest r, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new SaveMyPreferencesCommand(r.Subscriptions), ct)))
             .RequireAuthorization().WithName("SaveMyEmailPreferences");
 
         // One-click unsubscribe (RFC 8058): no sign-in; the token names the address and the category it stops.
         // A person who clicks the link in a mail client (a browser asking for HTML) always gets a page in their
         // language, a broken link included; a program gets problem details.
-        api.MapGet("/unsubscribe/{token}", (string token, HttpContext context, UnsubscribeTokens tokens, ITextLocalizer texts) =>
+        root.MapGet("/unsubscribe/{token}", (string token, HttpContext context, UnsubscribeTokens tokens, ITextLocalizer texts) =>
             {
                 var request = tokens.Read(token);
                 if (request is null)
@@ -65,17 +84,22 @@ internal static class NotificationsEndpoints
                 return Page(Text(texts, NotificationsTexts.UnsubscribeConfirm, request.Category, Mask(request.Email)), $"<form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribeButton])}</button></form>");
             })
             .AllowAnonymous().RequireRateLimiting(AnonymousRateLimit.Policy).ExcludeFromDescription();
-        api.MapPost("/unsubscribe/{token}", async (string token, HttpContext context, UnsubscribeTokens tokens, EmailLocale locale, ICurrentTenant currentTenant, IMediator m, ITextLocalizer texts, CancellationToken ct) =>
+        root.MapPost("/unsubscribe/{token}", async (string token, HttpContext context, UnsubscribeTokens tokens, EmailLocale locale, ICurrentTenant currentTenant, IMediator m, ITextLocalizer texts, CancellationToken ct) =>
             {
-                if (tokens.Read(token) is null && WantsPage(context))
+                var link = tokens.Read(token);
+                if (link is null)
                 {
-                    return Page(texts[NotificationsTexts.UnsubscribeInvalid], string.Empty, StatusCodes.Status404NotFound);
+                    return WantsPage(context)
+                        ? Page(texts[NotificationsTexts.UnsubscribeInvalid], string.Empty, StatusCodes.Status404NotFound)
+                        : throw new NotFoundException(NotificationsErrorCodes.InvalidUnsubscribeLink);
                 }
 
-                var done = await m.Send(new UnsubscribeCommand(token), ct);
+                // The link names its partnership: the command's unit of work runs, saves and commits in it.
+                UnsubscribeRequest done;
                 string preferences;
-                using (currentTenant.Change(done.TenantId))
+                using (currentTenant.Change(link.TenantId))
                 {
+                    done = await m.Send(new UnsubscribeCommand(token), ct);
                     preferences = await locale.PreferencesLinkAsync(ct);
                 }
 

@@ -13,6 +13,9 @@ public interface INotificationsDbContext
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
+    /// <summary>The model, for the outbox's <c>INSERT ... ON CONFLICT</c> (table and column names as mapped).</summary>
+    Microsoft.EntityFrameworkCore.Metadata.IModel Model { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
@@ -34,6 +37,10 @@ public static class NotificationsModelBuilderExtensions
             b.Property(m => m.Subject).HasMaxLength(1000);
             b.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
             b.Property(m => m.LastError).HasMaxLength(2000);
+            b.Property(m => m.DeduplicationKey).HasMaxLength(IEmailOutbox.MaxDeduplicationKeyLength);
+            // One message per caller-given key and partnership (the host's rows, tenant null, count as one partnership).
+            b.HasIndex(m => new { m.TenantId, m.DeduplicationKey }).IsUnique().AreNullsDistinct(false)
+                .HasFilter("deduplication_key IS NOT NULL");
             // The sender's claim query: pending rows that are due, oldest first.
             b.HasIndex(m => new { m.Status, m.NextAttemptAt });
             b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });

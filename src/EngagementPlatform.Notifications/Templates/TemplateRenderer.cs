@@ -29,7 +29,7 @@ public sealed class TemplateLimits
 }
 
 /// <summary>
-/// Liquid templates (DotLiquid). The model becomes plain hashes with camelCase names. The HTML part is rendered
+/// Liquid templates (DotLiquid). The model becomes plain hashes with camelCase names and enums as their names. The HTML part is rendered
 /// from a copy of the model whose every string is HTML-encoded, so no value can inject markup; the template text
 /// itself is trusted (ours, or an administrator's) but not its cost.
 /// <para>
@@ -78,7 +78,7 @@ public sealed class TemplateRenderer
     /// </summary>
     public Task<RenderedEmail> RenderAsync(TemplateText template, object model, Guid? tenantId = null, CancellationToken cancellationToken = default)
     {
-        var node = JsonSerializer.SerializeToNode(model, JsonSerializerOptions.Web);
+        var node = model as JsonNode ?? JsonSerializer.SerializeToNode(model, EmailModelJson.Options);
         var subject = Render(tenantId, template.Subject, node, encode: false, cancellationToken).ReplaceLineEndings(" ").Trim();
         var text = Render(tenantId, template.Text, node, encode: false, cancellationToken).Trim() + Environment.NewLine;
         var html = Render(tenantId, template.Html, node, encode: true, cancellationToken);

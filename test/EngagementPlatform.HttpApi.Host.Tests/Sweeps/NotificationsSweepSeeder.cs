@@ -19,6 +19,6 @@ internal sealed class NotificationsSweepSeeder : ISweepSeeder
         {
             name = "voting-opened", culture = "en", subject = "Vote: {{ decision.title }}", text = "Please vote.", html = "<p>Please vote.</p>",
         })).ReadJsonAsync();
-        context.AddTenantId("/api/notifications/templates/overrides", custom.GetProperty("overrideId").GetGuid());
+        context.AddTenantId("/api/notifications/templates/overrides", custom.GetProperty("id").GetGuid());
     }
 }

@@ -4,6 +4,7 @@ using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Validation;
 using EngagementPlatform.Governance.Domain.Decisions;
+using EngagementPlatform.Governance.Emails;
 using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Notifications;
 using FluentValidation;
@@ -95,9 +96,9 @@ public sealed class AddPublicInputHandler(
         var token = ConfirmationTokens.New();
         input.AwaitEmailConfirmation(ConfirmationTokens.Hash(token));
         await outbox.EnqueueAsync(
-            "public-input-confirm-email",
+            GovernanceEmailTemplates.PublicInputConfirmEmail,
             new EmailRecipient(email, input.PublicName, mailLanguage, null),
-            new { decision = new { decision.Title }, confirmUrl = ConfirmUrl(token, language) },
+            new PublicInputConfirmEmailModel(new PublicInputDecision(decision.Title), ConfirmUrl(token, language)),
             EmailCategory.Essential,
             texts.Get(GovernanceTexts.PublicEmailReason, TextLocalizer.CultureOf(mailLanguage)),
             cancellationToken);

@@ -13,9 +13,11 @@ import { Submission } from '../../shared/async';
 import { ConfirmDelete } from '../../shared/confirm';
 import { RowActions } from '../../shared/row-actions';
 import { FieldErrors, Loading, ProblemAlert } from '../../shared/state';
-import { ListSource, listItems } from '../../shared/list';
+import { ListSource } from '../../shared/list';
 import { ListPage, ListRow } from '../../shared/list-page';
 import { focusSoon } from '../../shared/focus';
+
+const PAGE_SIZE = 20;
 
 /** The emails the platform sends, per template and language: the partnership may override any of them. */
 @Component({
@@ -29,6 +31,14 @@ import { focusSoon } from '../../shared/focus';
       <form class="card" (ngSubmit)="save(t)" aria-labelledby="template-form-title">
         <h2 id="template-form-title">{{ 'notifications.templates.editTitle' | t: { name: templateName(t.name), culture: cultureName(t.culture) } }}</h2>
         <p class="hint">{{ 'notifications.templates.syntaxHint' | t }}</p>
+        @if (t.fields.length) {
+          <p class="hint" id="template-fields">
+            {{ 'notifications.templates.fields' | t }}:
+            @for (field of t.fields; track field; let last = $last) {
+              <code>{{ placeholder(field) }}</code>{{ last ? '' : ', ' }}
+            }
+          </p>
+        }
         <div class="field">
           <label for="template-subject">{{ 'notifications.templates.subject' | t }}</label>
           <input id="template-subject" name="subject" [(ngModel)]="subject" required aria-describedby="template-subject-errors" />
@@ -113,9 +123,8 @@ import { focusSoon } from '../../shared/focus';
 export class Templates {
   private readonly api = inject(Api);
   private readonly i18n = inject(I18n);
-  protected readonly templates = new ListSource<TemplateDto>(async () =>
-    listItems(await this.api.invoke(getEmailTemplates)).sort((a, b) => a.name.localeCompare(b.name) || a.culture.localeCompare(b.culture)),
-  );
+  /** Every registered template in each language, by name then language, a page at a time. */
+  protected readonly templates = new ListSource<TemplateDto>((query) => this.api.invoke(getEmailTemplates, { ...query, Sorting: 'name' }), PAGE_SIZE);
   protected readonly saving = new Submission();
   protected readonly previewing = new Submission();
   protected readonly rows = new RowActions<TemplateDto>('template', this.templates);
@@ -156,6 +165,11 @@ export class Templates {
       URL.revokeObjectURL(this.previewUrl);
       this.previewUrl = null;
     }
+  }
+
+  /** A field as a template writes it: {{ decision.title }}. */
+  protected placeholder(field: string): string {
+    return `{{ ${field} }}`;
   }
 
   protected templateName(name: string): string {

@@ -1,18 +1,17 @@
+using EngagementPlatform.Framework.Localization;
+using EngagementPlatform.Notifications.FeedbackLoop;
+
 namespace EngagementPlatform.Notifications.Templates;
 
-public sealed record TemplateText(string Subject, string Text, string Html);
-
-/// <summary>The product's own emails, in English and Spanish. Tenants can override any of them per language.</summary>
-public static class DefaultTemplates
+/// <summary>
+/// The close-the-loop emails Notifications itself sends for Governance's events, in English and Spanish, registered
+/// like any module's (<see cref="IEmailTemplateProvider"/>). Tenants can override any of them per language.
+/// </summary>
+public sealed class NotificationsEmailTemplates : IEmailTemplateProvider
 {
     public const string DecisionDecided = "decision-decided";
     public const string VotingOpened = "voting-opened";
     public const string VotingClosingSoon = "voting-closing-soon";
-
-    /// <summary>Asks someone who left input through a public link to confirm their address before any other mail.</summary>
-    public const string PublicInputConfirmEmail = "public-input-confirm-email";
-
-    public static readonly string[] Cultures = ["en", "es"];
 
     /// <summary>Phrases the code puts into a model (not template text); a tenant cannot override these.</summary>
     public const string VoterReason = "reason.voter";
@@ -30,37 +29,11 @@ public static class DefaultTemplates
     // Every optional value sits inside its own {% if %}, so a missing one drops its sentence instead of leaving a
     // hole. The renderer treats an empty or blank value as missing. TemplateHoleTests renders every template with
     // each optional value missing.
-    private const string HtmlFooterEn = """
-        {% if reason %}<p style="color:#555;font-size:13px">Why you got this email: {{ reason }}</p>{% endif %}
-        {% if preferencesUrl %}<p style="color:#555;font-size:13px"><a href="{{ preferencesUrl }}">Choose which emails you get</a></p>{% endif %}
-        {% if unsubscribeUrl %}<p style="color:#555;font-size:13px"><a href="{{ unsubscribeUrl }}">Stop emails like this</a></p>{% endif %}
-        """;
-
-    private const string HtmlFooterEs = """
-        {% if reason %}<p style="color:#555;font-size:13px">Por qué recibe este correo: {{ reason }}</p>{% endif %}
-        {% if preferencesUrl %}<p style="color:#555;font-size:13px"><a href="{{ preferencesUrl }}">Elegir qué correos recibo</a></p>{% endif %}
-        {% if unsubscribeUrl %}<p style="color:#555;font-size:13px"><a href="{{ unsubscribeUrl }}">No recibir más correos como este</a></p>{% endif %}
-        """;
-
-    private const string TextFooterEn = """
-
-        {% if reason %}Why you got this email: {{ reason }}
-        {% endif %}{% if preferencesUrl %}Choose which emails you get: {{ preferencesUrl }}
-        {% endif %}{% if unsubscribeUrl %}Stop emails like this: {{ unsubscribeUrl }}
-        {% endif %}
-        """;
-
-    private const string TextFooterEs = """
-
-        {% if reason %}Por qué recibe este correo: {{ reason }}
-        {% endif %}{% if preferencesUrl %}Elegir qué correos recibo: {{ preferencesUrl }}
-        {% endif %}{% if unsubscribeUrl %}No recibir más correos como este: {{ unsubscribeUrl }}
-        {% endif %}
-        """;
-
-    public static readonly IReadOnlyDictionary<(string Name, string Culture), TemplateText> All = new Dictionary<(string, string), TemplateText>
-    {
-        [(DecisionDecided, "en")] = new(
+    public IEnumerable<EmailTemplateDefinition> Templates() =>
+    [
+        EmailTemplateDefinition.For(
+            DecisionDecided,
+            new EmailTemplateText(
             "What came of your input: {{ decision.title }}",
             """
             Hello{% if recipientName %} {{ recipientName }}{% endif %},
@@ -78,7 +51,7 @@ public static class DefaultTemplates
             Thank you for voting.{% endif %}{% if decision.url %}
 
             See the decision and everyone's input: {{ decision.url }}{% endif %}
-            """ + TextFooterEn,
+            """ + EmailFooters.TextEn,
             """
             <p>Hello{% if recipientName %} {{ recipientName }}{% endif %},</p>
             <p>The council has decided on <strong>{{ decision.title }}</strong>.</p>
@@ -87,8 +60,8 @@ public static class DefaultTemplates
             {% for input in inputs %}<li>{% if input.text %}“{{ input.text }}”{% else %}Your idea{% endif %} — <strong>{% case input.use %}{% when "Adopted" %}Adopted as you suggested.{% when "Adapted" %}Adopted with changes.{% else %}Not adopted this time.{% endcase %}</strong>{% if input.explanation %} {{ input.explanation }}{% endif %}</li>{% endfor %}
             </ul>{% endif %}{% if voted %}<p>Thank you for voting.</p>{% endif %}
             {% if decision.url %}<p><a href="{{ decision.url }}">See the decision and everyone's input</a></p>{% endif %}
-            """ + HtmlFooterEn),
-        [(DecisionDecided, "es")] = new(
+            """ + EmailFooters.HtmlEn),
+            new EmailTemplateText(
             "Qué pasó con su aporte: {{ decision.title }}",
             """
             Hola{% if recipientName %} {{ recipientName }}{% endif %}:
@@ -106,7 +79,7 @@ public static class DefaultTemplates
             Gracias por votar.{% endif %}{% if decision.url %}
 
             Vea la decisión y todos los aportes: {{ decision.url }}{% endif %}
-            """ + TextFooterEs,
+            """ + EmailFooters.TextEs,
             """
             <p>Hola{% if recipientName %} {{ recipientName }}{% endif %}:</p>
             <p>El consejo tomó una decisión sobre <strong>{{ decision.title }}</strong>.</p>
@@ -115,8 +88,11 @@ public static class DefaultTemplates
             {% for input in inputs %}<li>{% if input.text %}“{{ input.text }}”{% else %}Su idea{% endif %} — <strong>{% case input.use %}{% when "Adopted" %}Se adoptó tal como la propuso.{% when "Adapted" %}Se adoptó con cambios.{% else %}Esta vez no se adoptó.{% endcase %}</strong>{% if input.explanation %} {{ input.explanation }}{% endif %}</li>{% endfor %}
             </ul>{% endif %}{% if voted %}<p>Gracias por votar.</p>{% endif %}
             {% if decision.url %}<p><a href="{{ decision.url }}">Vea la decisión y todos los aportes</a></p>{% endif %}
-            """ + HtmlFooterEs),
-        [(VotingOpened, "en")] = new(
+            """ + EmailFooters.HtmlEs),
+            DecidedSample),
+        EmailTemplateDefinition.For(
+            VotingOpened,
+            new EmailTemplateText(
             "Your vote is open: {{ decision.title }}",
             """
             Hello{% if recipientName %} {{ recipientName }}{% endif %},
@@ -124,13 +100,13 @@ public static class DefaultTemplates
             Voting is open on "{{ decision.title }}" and you are one of the voters. {% if decision.closesAt %}Voting closes on {{ decision.closesAt }}.{% else %}No closing time is set yet.{% endif %}
             {% if decision.url %}
             Cast or change your vote: {{ decision.url }}{% endif %}
-            """ + TextFooterEn,
+            """ + EmailFooters.TextEn,
             """
             <p>Hello{% if recipientName %} {{ recipientName }}{% endif %},</p>
             <p>Voting is open on <strong>{{ decision.title }}</strong> and you are one of the voters. {% if decision.closesAt %}Voting closes on {{ decision.closesAt }}.{% else %}No closing time is set yet.{% endif %}</p>
             {% if decision.url %}<p><a href="{{ decision.url }}">Cast or change your vote</a></p>{% endif %}
-            """ + HtmlFooterEn),
-        [(VotingOpened, "es")] = new(
+            """ + EmailFooters.HtmlEn),
+            new EmailTemplateText(
             "Su votación está abierta: {{ decision.title }}",
             """
             Hola{% if recipientName %} {{ recipientName }}{% endif %}:
@@ -138,13 +114,16 @@ public static class DefaultTemplates
             La votación sobre "{{ decision.title }}" está abierta y usted es uno de los votantes. {% if decision.closesAt %}La votación cierra el {{ decision.closesAt }}.{% else %}Aún no tiene hora de cierre.{% endif %}
             {% if decision.url %}
             Vote o cambie su voto: {{ decision.url }}{% endif %}
-            """ + TextFooterEs,
+            """ + EmailFooters.TextEs,
             """
             <p>Hola{% if recipientName %} {{ recipientName }}{% endif %}:</p>
             <p>La votación sobre <strong>{{ decision.title }}</strong> está abierta y usted es uno de los votantes. {% if decision.closesAt %}La votación cierra el {{ decision.closesAt }}.{% else %}Aún no tiene hora de cierre.{% endif %}</p>
             {% if decision.url %}<p><a href="{{ decision.url }}">Vote o cambie su voto</a></p>{% endif %}
-            """ + HtmlFooterEs),
-        [(VotingClosingSoon, "en")] = new(
+            """ + EmailFooters.HtmlEs),
+            VotingSample),
+        EmailTemplateDefinition.For(
+            VotingClosingSoon,
+            new EmailTemplateText(
             "One day left to vote: {{ decision.title }}",
             """
             Hello{% if recipientName %} {{ recipientName }}{% endif %},
@@ -152,13 +131,13 @@ public static class DefaultTemplates
             Voting on "{{ decision.title }}" closes {% if decision.closesAt %}on {{ decision.closesAt }}{% else %}within a day{% endif %} and we have not received your vote yet.
             {% if decision.url %}
             Vote here: {{ decision.url }}{% endif %}
-            """ + TextFooterEn,
+            """ + EmailFooters.TextEn,
             """
             <p>Hello{% if recipientName %} {{ recipientName }}{% endif %},</p>
             <p>Voting on <strong>{{ decision.title }}</strong> closes {% if decision.closesAt %}on {{ decision.closesAt }}{% else %}within a day{% endif %} and we have not received your vote yet.</p>
             {% if decision.url %}<p><a href="{{ decision.url }}">Vote here</a></p>{% endif %}
-            """ + HtmlFooterEn),
-        [(VotingClosingSoon, "es")] = new(
+            """ + EmailFooters.HtmlEn),
+            new EmailTemplateText(
             "Queda un día para votar: {{ decision.title }}",
             """
             Hola{% if recipientName %} {{ recipientName }}{% endif %}:
@@ -166,47 +145,35 @@ public static class DefaultTemplates
             La votación sobre "{{ decision.title }}" cierra {% if decision.closesAt %}el {{ decision.closesAt }}{% else %}en menos de un día{% endif %} y aún no hemos recibido su voto.
             {% if decision.url %}
             Vote aquí: {{ decision.url }}{% endif %}
-            """ + TextFooterEs,
+            """ + EmailFooters.TextEs,
             """
             <p>Hola{% if recipientName %} {{ recipientName }}{% endif %}:</p>
             <p>La votación sobre <strong>{{ decision.title }}</strong> cierra {% if decision.closesAt %}el {{ decision.closesAt }}{% else %}en menos de un día{% endif %} y aún no hemos recibido su voto.</p>
             {% if decision.url %}<p><a href="{{ decision.url }}">Vote aquí</a></p>{% endif %}
-            """ + HtmlFooterEs),
-        [(PublicInputConfirmEmail, "en")] = new(
-            "Confirm your email to hear back about: {{ decision.title }}",
-            """
-            Hello{% if recipientName %} {{ recipientName }}{% endif %},
+            """ + EmailFooters.HtmlEs),
+            VotingSample),
+    ];
 
-            Thank you for your input on "{{ decision.title }}". To hear back when it is decided, confirm this address:
+    private static DecisionDecidedEmail DecidedSample(string culture, ITextLocalizer texts)
+    {
+        var language = TextLocalizer.CultureOf(culture);
+        string T(string key) => texts.Get(NotificationsTexts.Sample(key), language);
+        return new DecisionDecidedEmail(
+            new DecidedDecision(Guid.Empty, T("Title"), T("Outcome"), T("Rationale"), true, null, "https://example.org/decisions/preview?__tenant=example"),
+            [new ContributedInputEmail(T("Input"), "Adapted", T("Explanation"))],
+            true)
+        {
+            UnsubscribeUrl = "https://example.org/unsubscribe/preview",
+        };
+    }
 
-            {{ confirmUrl }}
-
-            If you did not share input, ignore this email: without confirmation we will not write to you again.
-            """ + TextFooterEn,
-            """
-            <p>Hello{% if recipientName %} {{ recipientName }}{% endif %},</p>
-            <p>Thank you for your input on <strong>{{ decision.title }}</strong>. To hear back when it is decided, confirm this address:</p>
-            <p><a href="{{ confirmUrl }}">Confirm my email</a></p>
-            <p>If you did not share input, ignore this email: without confirmation we will not write to you again.</p>
-            """ + HtmlFooterEn),
-        [(PublicInputConfirmEmail, "es")] = new(
-            "Confirme su correo para recibir noticias sobre: {{ decision.title }}",
-            """
-            Hola{% if recipientName %} {{ recipientName }}{% endif %}:
-
-            Gracias por su aporte sobre "{{ decision.title }}". Para recibir noticias cuando se decida, confirme este correo:
-
-            {{ confirmUrl }}
-
-            Si usted no envió ningún aporte, ignore este correo: sin confirmación no le volveremos a escribir.
-            """ + TextFooterEs,
-            """
-            <p>Hola{% if recipientName %} {{ recipientName }}{% endif %}:</p>
-            <p>Gracias por su aporte sobre <strong>{{ decision.title }}</strong>. Para recibir noticias cuando se decida, confirme este correo:</p>
-            <p><a href="{{ confirmUrl }}">Confirmar mi correo</a></p>
-            <p>Si usted no envió ningún aporte, ignore este correo: sin confirmación no le volveremos a escribir.</p>
-            """ + HtmlFooterEs),
-    };
-
-    public static IEnumerable<string> Names => All.Keys.Select(k => k.Name).Distinct();
+    private static VotingEmail VotingSample(string culture, ITextLocalizer texts)
+    {
+        var language = TextLocalizer.CultureOf(culture);
+        var closesAt = EmailTimes.Format(new DateTimeOffset(2027, 1, 15, 18, 0, 0, TimeSpan.FromHours(-6)), "America/Chicago", culture, new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return new VotingEmail(new VotingDecision(texts.Get(NotificationsTexts.Sample("Title"), language), closesAt, "https://example.org/decisions/preview?__tenant=example"))
+        {
+            Reason = Phrase(VoterReason, culture),
+        };
+    }
 }
