@@ -5,7 +5,7 @@
 namespace EngagementPlatform.EntityFrameworkCore.Migrations
 {
     /// <inheritdoc />
-    public partial class HNotif_OutboxDeduplicationKey : Migration
+    public partial class OutboxDeduplicationKey : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EngagementPlatform.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(EngagementPlatformDbContext))]
-    [Migration("20261129101458_HNotif_OutboxDeduplicationKey")]
-    partial class HNotif_OutboxDeduplicationKey
+    [Migration("20261129110636_OutboxDeduplicationKey")]
+    partial class OutboxDeduplicationKey
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
