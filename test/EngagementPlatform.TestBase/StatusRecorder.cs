@@ -40,7 +40,8 @@ public static class StatusRecorder
 
     internal static void Record(HttpContext context, Endpoint? endpoint, int status)
     {
-        if (endpoint is not RouteEndpoint route)
+        // A request the client gave up on (a browser leaving a page) got no answer: its status (499) is no claim of the API's.
+        if (endpoint is not RouteEndpoint route || context.RequestAborted.IsCancellationRequested)
         {
             return;
         }

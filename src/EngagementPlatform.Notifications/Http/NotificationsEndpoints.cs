@@ -105,7 +105,10 @@ internal static class NotificationsEndpoints
 
                 return Page(Text(texts, NotificationsTexts.UnsubscribeDone, done.Category, Mask(done.Email)), $"<p><a href=\"{WebUtility.HtmlEncode(preferences)}\">{WebUtility.HtmlEncode(texts[NotificationsTexts.UnsubscribePreferences])}</a></p>");
             })
-            .AllowAnonymous().RequireRateLimiting(AnonymousRateLimit.Policy).DisableAntiforgery().WithName("Unsubscribe");
+            .AllowAnonymous().RequireRateLimiting(AnonymousRateLimit.Policy).DisableAntiforgery().WithName("Unsubscribe")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static bool WantsPage(HttpContext context)
