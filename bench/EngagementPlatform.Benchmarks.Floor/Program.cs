@@ -3,11 +3,11 @@ using Npgsql;
 
 // The floor of the read benchmark (etc/scripts/bench.sh): GET /api/governance/decisions?maxResultCount=20 answered by
 // Kestrel + raw Npgsql with ONE indexed statement (page, counts and total together), in the JSON shape the product
-// answers ({ totalCount, items: [DecisionDto] }). No authentication, tenancy middleware, permissions or EF Core: the
+// answers ({ totalCount, items: [DecisionSummaryDto] }). No authentication, tenancy middleware, permissions or EF Core: the
 // tenant is the __tenant header holding the tenant id. It reads bench_floor.decisions, a copy of the seeded
 // governance.decisions that bench.sh makes in the benchmark's database with the one index this query wants,
 //   (tenant_id, creation_time DESC, id)
-// so that index exists for the floor only and the product's queries cannot use it. Voters, ballots and inputs are
+// (the product's table has the same index since the migration DecisionListIndexes). Voters, ballots and inputs are
 // counted from the product's own tables through their primary-key and foreign-key indexes.
 // Usage: EngagementPlatform.Benchmarks.Floor  (EP_FLOOR_DB = connection string, ASPNETCORE_URLS = address)
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -18,15 +18,12 @@ await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var app = builder.Build();
 
 const string Sql = """
-    SELECT d.id, d.council_id, d.title, d.description, d.method, d.options::text, d.quorum, d.threshold, d.secret_ballot,
-           d.concurrent_majority, d.community_quorum, d.allow_public_input, d.public_input_token, d.voting_closes_at,
-           d.state, d.voting_opened_at, d.voting_closed_at,
+    SELECT d.id, d.council_id, d.title, d.method, d.secret_ballot, d.allow_public_input, d.state, d.voting_closes_at,
+           d.voting_closed_at, d.close_the_loop_due_at, d.recorded_at,
            (SELECT count(*) FROM governance.eligible_voters v WHERE v.decision_id = d.id)::int,
            (SELECT count(*) FROM governance.ballot_participations p WHERE p.decision_id = d.id)::int,
-           d.close_the_loop_due_at, d.outcome, d.rationale, d.recorded_at, d.implemented_on, d.implementation_note,
-           d.closed_at, d.withdrawn_reason,
            (SELECT count(*) FROM governance.decision_inputs i WHERE i.decision_id = d.id)::int,
-           d.recusals::text, d.creation_time,
+           d.creation_time,
            (SELECT count(*) FROM bench_floor.decisions c WHERE c.tenant_id = $1)
     FROM bench_floor.decisions d
     WHERE d.tenant_id = $1
@@ -57,48 +54,30 @@ app.MapGet("/api/governance/decisions", async (HttpContext http, int? maxResultC
             if (!started)
             {
                 // every row carries the total: write it first, as the product does
-                json.WriteNumber("totalCount", reader.GetInt64(30));
+                json.WriteNumber("totalCount", reader.GetInt64(15));
                 json.WriteStartArray("items");
                 started = true;
             }
 
-            var state = reader.GetString(14);
-            DateTimeOffset? closesAt = Time(reader, 13), closedAt = Time(reader, 16), dueAt = Time(reader, 19), recordedAt = Time(reader, 22);
+            var state = reader.GetString(6);
+            DateTimeOffset? closesAt = Time(reader, 7), closedAt = Time(reader, 8), dueAt = Time(reader, 9), recordedAt = Time(reader, 10);
             json.WriteStartObject();
             json.WriteString("id", reader.GetGuid(0));
             json.WriteString("councilId", reader.GetGuid(1));
             json.WriteString("title", reader.GetString(2));
-            Text(json, "description", reader, 3);
-            json.WriteString("method", reader.GetString(4));
-            json.WritePropertyName("options");
-            WriteCamel(json, reader.GetString(5));
-            json.WriteNumber("quorum", reader.GetDecimal(6));
-            json.WriteString("threshold", reader.GetString(7));
-            json.WriteBoolean("secretBallot", reader.GetBoolean(8));
-            json.WriteBoolean("concurrentMajority", reader.GetBoolean(9));
-            if (reader.IsDBNull(10)) json.WriteNull("communityQuorum"); else json.WriteNumber("communityQuorum", reader.GetInt32(10));
-            json.WriteBoolean("allowPublicInput", reader.GetBoolean(11));
-            Text(json, "publicInputToken", reader, 12);
-            Stamp(json, "votingClosesAt", closesAt);
+            json.WriteString("method", reader.GetString(3));
+            json.WriteBoolean("secretBallot", reader.GetBoolean(4));
+            json.WriteBoolean("allowPublicInput", reader.GetBoolean(5));
             json.WriteString("state", state);
             json.WriteBoolean("isVotingOpen", state == "Voting" && closedAt is null && (closesAt is null || now < closesAt));
-            Stamp(json, "votingOpenedAt", Time(reader, 15));
-            Stamp(json, "votingClosedAt", closedAt);
-            json.WriteNumber("eligibleVoters", reader.GetInt32(17));
-            json.WriteNumber("votesCast", reader.GetInt32(18));
+            Stamp(json, "votingClosesAt", closesAt);
             Stamp(json, "closeTheLoopDueAt", dueAt);
             json.WriteBoolean("isOverdue", recordedAt is null && dueAt is { } due && now > due && state == "Voting");
-            Text(json, "outcome", reader, 20);
-            Text(json, "rationale", reader, 21);
             Stamp(json, "recordedAt", recordedAt);
-            if (reader.IsDBNull(23)) json.WriteNull("implementedOn"); else json.WriteString("implementedOn", reader.GetFieldValue<DateOnly>(23).ToString("yyyy-MM-dd"));
-            Text(json, "implementationNote", reader, 24);
-            Stamp(json, "closedAt", Time(reader, 25));
-            Text(json, "withdrawnReason", reader, 26);
-            json.WriteNumber("inputCount", reader.GetInt32(27));
-            json.WritePropertyName("recusals");
-            WriteCamel(json, reader.GetString(28));
-            Stamp(json, "creationTime", Time(reader, 29));
+            json.WriteNumber("eligibleVoters", reader.GetInt32(11));
+            json.WriteNumber("votesCast", reader.GetInt32(12));
+            json.WriteNumber("inputCount", reader.GetInt32(13));
+            Stamp(json, "creationTime", Time(reader, 14));
             json.WriteEndObject();
         }
     }
@@ -124,45 +103,4 @@ static DateTimeOffset? Time(NpgsqlDataReader reader, int i) => reader.IsDBNull(i
 static void Stamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
 {
     if (value is { } v) json.WriteString(name, v); else json.WriteNull(name);
-}
-
-static void Text(Utf8JsonWriter json, string name, NpgsqlDataReader reader, int i)
-{
-    if (reader.IsDBNull(i)) json.WriteNull(name); else json.WriteString(name, reader.GetString(i));
-}
-
-// The stored JSON of options and recusals, written with camel-case property names as the product's DTOs have them.
-static void WriteCamel(Utf8JsonWriter json, string stored)
-{
-    using var document = JsonDocument.Parse(stored);
-    Write(json, document.RootElement);
-
-    static void Write(Utf8JsonWriter json, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                json.WriteStartObject();
-                foreach (var property in element.EnumerateObject())
-                {
-                    json.WritePropertyName(JsonNamingPolicy.CamelCase.ConvertName(property.Name));
-                    Write(json, property.Value);
-                }
-
-                json.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                json.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    Write(json, item);
-                }
-
-                json.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(json);
-                break;
-        }
-    }
 }

@@ -20,6 +20,7 @@
 #   start-up  host process start to the first /health/ready 200, median of 3 (goal < 2 s)
 #   memory    the host's resident memory (VmRSS) right after the read rounds (goal < 300 MiB)
 #   outbox    bench/EngagementPlatform.Benchmarks: the dispatcher vs a raw MailKit loop (goal >= 500/s, >= 0.5x)
+# Record each full run, with the machine, date and command, in docs/benchmarks.md.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

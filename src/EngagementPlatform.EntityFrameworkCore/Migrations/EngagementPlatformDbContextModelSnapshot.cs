@@ -592,6 +592,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId", "CouncilId", "State")
                         .HasDatabaseName("ix_decisions_tenant_id_council_id_state");
 
+                    b.HasIndex("TenantId", "CreationTime", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_decisions_tenant_id_creation_time_id");
+
                     b.ToTable("decisions", "governance");
                 });
 

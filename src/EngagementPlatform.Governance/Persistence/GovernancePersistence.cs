@@ -107,6 +107,9 @@ public static class GovernanceModelBuilderExtensions
             b.Property(d => d.PublicInputToken).HasMaxLength(64);
             b.Property(d => d.CloseVotingJobId).HasMaxLength(64);
             b.HasIndex(d => new { d.TenantId, d.CouncilId, d.State });
+            // The decisions list's default order (newest first, then id) within a tenant: the page is read off the
+            // index instead of sorting every decision of the tenant.
+            b.HasIndex(d => new { d.TenantId, d.CreationTime, d.Id }).IsDescending(false, true, false);
             b.HasIndex(d => d.PublicInputToken).IsUnique();
             b.HasMany(d => d.Inputs).WithOne().HasForeignKey(i => i.DecisionId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(d => d.Voters).WithOne().HasForeignKey(v => v.DecisionId).OnDelete(DeleteBehavior.Cascade);

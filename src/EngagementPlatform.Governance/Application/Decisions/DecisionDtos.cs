@@ -49,6 +49,29 @@ public sealed record DecisionDto(
         d.ClosedAt, d.WithdrawnReason, d.Inputs.Count, d.Recusals.Select(r => new RecusalDto(r.UserId, r.Reason)).ToList(), d.CreationTime);
 }
 
+/// <summary>
+/// A decision as the list shows it: read as columns straight from SQL, with its counts, and nothing secret (no
+/// public-input token) and no child collections. <c>GET /api/governance/decisions/{id}</c> answers the full
+/// <see cref="DecisionDto"/>.
+/// </summary>
+public sealed record DecisionSummaryDto(
+    Guid Id,
+    Guid CouncilId,
+    string Title,
+    VotingMethod Method,
+    bool SecretBallot,
+    bool AllowPublicInput,
+    DecisionState State,
+    bool IsVotingOpen,
+    DateTimeOffset? VotingClosesAt,
+    DateTimeOffset? CloseTheLoopDueAt,
+    bool IsOverdue,
+    DateTimeOffset? RecordedAt,
+    int EligibleVoters,
+    int VotesCast,
+    int InputCount,
+    DateTimeOffset CreationTime);
+
 public sealed record InputDto(
     Guid Id,
     Guid? AuthorUserId,

@@ -108,7 +108,11 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
 
     public IReadOnlyList<EligibleVoter> Voters => _voters;
 
-    public bool IsVotingOpen(DateTimeOffset now) => State == DecisionState.Voting && VotingClosedAt is null && (VotingClosesAt is null || now < VotingClosesAt);
+    public bool IsVotingOpen(DateTimeOffset now) => VotingOpen(State, VotingClosedAt, VotingClosesAt, now);
+
+    /// <summary>The rule of <see cref="IsVotingOpen"/> on bare values, for lists that read columns rather than aggregates.</summary>
+    public static bool VotingOpen(DecisionState state, DateTimeOffset? votingClosedAt, DateTimeOffset? votingClosesAt, DateTimeOffset now)
+        => state == DecisionState.Voting && votingClosedAt is null && (votingClosesAt is null || now < votingClosesAt);
 
     public void AllowPublic(bool allow)
     {
@@ -320,7 +324,11 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     }
 
     /// <summary>Overdue: voting closed, the due date passed, and the loop is still not closed.</summary>
-    public bool IsOverdue(DateTimeOffset now) => RecordedAt is null && CloseTheLoopDueAt is { } due && now > due && State == DecisionState.Voting;
+    public bool IsOverdue(DateTimeOffset now) => Overdue(State, RecordedAt, CloseTheLoopDueAt, now);
+
+    /// <summary>The rule of <see cref="IsOverdue"/> on bare values, for lists that read columns rather than aggregates.</summary>
+    public static bool Overdue(DecisionState state, DateTimeOffset? recordedAt, DateTimeOffset? closeTheLoopDueAt, DateTimeOffset now)
+        => recordedAt is null && closeTheLoopDueAt is { } due && now > due && state == DecisionState.Voting;
 
     private void Move(DecisionState to, string action, params DecisionState[] from)
     {

@@ -6,7 +6,7 @@ import { getCouncils } from '../../api/fn/governance/get-councils';
 import { getDecisions } from '../../api/fn/governance/get-decisions';
 import { CouncilSummaryDto } from '../../api/models/council-summary-dto';
 import { DecisionState } from '../../api/models/decision-state';
-import { DecisionDto } from '../../api/models/decision-dto';
+import { DecisionSummaryDto } from '../../api/models/decision-summary-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
 import { Loadable } from '../../shared/async';
@@ -97,7 +97,7 @@ export class DecisionList {
   protected readonly states = DECISION_STATES;
   protected readonly stateClass = stateClass;
   protected readonly num = num;
-  protected readonly decisions = new ListSource<DecisionDto>(() =>
+  protected readonly decisions = new ListSource<DecisionSummaryDto>(() =>
     this.api.invoke(getDecisions, {
       MaxResultCount: this.size(),
       state: (this.state || undefined) as DecisionState | undefined,

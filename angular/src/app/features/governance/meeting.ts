@@ -13,7 +13,7 @@ import { AccessSupportDto } from '../../api/models/access-support-dto';
 import { AccessSupportKind } from '../../api/models/access-support-kind';
 import { AccessSupportStatus } from '../../api/models/access-support-status';
 import { CouncilDto } from '../../api/models/council-dto';
-import { DecisionDto } from '../../api/models/decision-dto';
+import { DecisionSummaryDto } from '../../api/models/decision-summary-dto';
 import { MeetingDto } from '../../api/models/meeting-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
@@ -58,7 +58,7 @@ export class MeetingPage {
 
   protected readonly meeting = new Loadable<MeetingDto>();
   protected readonly council = new Loadable<CouncilDto>();
-  protected readonly decisions = new Loadable<DecisionDto[]>();
+  protected readonly decisions = new Loadable<DecisionSummaryDto[]>();
   /** The meeting's access supports (they come with the meeting). */
   protected readonly supports = new ListSource<AccessSupportDto>(async () => this.meeting.data()?.accessSupports ?? []);
   protected readonly supportColumns: ListColumn[] = [
