@@ -61,14 +61,14 @@ public sealed class EmailTemplateStore
     {
         var model = definition.Sample is { } sample
             ? EmailModelJson.ToNode(sample(culture, texts))
-            : Placeholders(definition.ModelFields);
+            : FieldNameModel(definition.ModelFields);
         model["recipientName"] ??= texts.Get(NotificationsTexts.Sample("RecipientName"), TextLocalizer.CultureOf(culture));
         model["preferencesUrl"] ??= "https://example.org/notifications/preferences?__tenant=example";
         model["appUrl"] ??= "https://example.org";
         return model;
     }
 
-    private static JsonObject Placeholders(IEnumerable<string> fields)
+    private static JsonObject FieldNameModel(IEnumerable<string> fields)
     {
         var root = new JsonObject();
         foreach (var field in fields)

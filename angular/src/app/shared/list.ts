@@ -9,9 +9,8 @@ export interface Paged<T> {
 }
 
 /**
- * What a list endpoint answers. Some still answer a bare array (editions, roles, inputs, votes, seat history,
- * templates) while the API moves every list to `{ totalCount, items }`: pages read both through these helpers, so the
- * regenerated client changes nothing here.
+ * What a list source holds: a page from a list endpoint (every one answers `{ totalCount, items }`), or rows the page
+ * already has and shows without a request (a council's seats, a meeting's access supports), which are a bare array.
  */
 export type ListResponse<T> = Paged<T> | readonly T[];
 
