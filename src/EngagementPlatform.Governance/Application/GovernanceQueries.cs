@@ -26,8 +26,10 @@ internal static class GovernanceQueries
     }
 
     /// <summary>
-    /// Takes the decision's row lock for the rest of the transaction. Votes and closing both take it, so a vote
-    /// racing the close is either fully counted before it or refused after it. Raw SQL bypasses the global query
+    /// Takes the decision's exclusive row lock for the rest of the transaction (closing, withdrawal, public input).
+    /// Votes take the shared <c>FOR KEY SHARE</c> lock in their conditional write (<see cref="Persistence.BallotBox.CastAsync"/>),
+    /// which this one waits for and which waits for this one, so a vote racing the close is either fully counted
+    /// before it or refused after it (docs/adr/0012-votes-without-a-row-lock.md). Raw SQL bypasses the global query
     /// filters, so the tenant condition is written out: a request of one tenant can never lock another's row.
     /// </summary>
     public static Task LockDecisionAsync(this IGovernanceDbContext db, Guid id, CancellationToken cancellationToken)

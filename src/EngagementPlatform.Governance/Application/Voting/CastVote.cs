@@ -28,55 +28,72 @@ public sealed class CastVoteValidator : AbstractValidator<CastVoteCommand>
 }
 
 /// <summary>
-/// Casts or changes the signed-in member's vote. The decision's row lock is held until the request's transaction
-/// commits, so a vote racing the close is either counted before it or refused after it.
+/// Casts or changes the signed-in member's vote in two statements and without queueing behind other voters: one
+/// read of the few columns the checks need (no lock), then <see cref="BallotBox.CastAsync"/>, which writes the
+/// ballot only if the decision is still open when it takes the decision's shared row lock. A vote racing the close
+/// is therefore either counted by it or refused with <see cref="GovernanceErrorCodes.VotingClosed"/>, never stored
+/// after it (docs/adr/0012-votes-without-a-row-lock.md).
 /// </summary>
 public sealed class CastVoteHandler(IGovernanceDbContext db, IClock clock, ICurrentUser currentUser) : ICommandHandler<CastVoteCommand, MyVoteDto>
 {
     public async ValueTask<MyVoteDto> Handle(CastVoteCommand command, CancellationToken cancellationToken)
     {
-        await db.LockDecisionAsync(command.DecisionId, cancellationToken);
-        var decision = await db.LoadDecisionAsync(command.DecisionId, cancellationToken);
         var userId = currentUser.Id!.Value;
-        var voter = decision.EnsureCanVote(userId, clock.Now);
-        var content = Parse(decision, command);
+        var now = clock.Now;
+        var decision = await db.Decisions.AsNoTracking()
+                           .Where(d => d.Id == command.DecisionId)
+                           .Select(d => new VotingFacts(
+                               d.State, d.VotingClosedAt, d.VotingClosesAt, d.Method, d.Options, d.SecretBallot, d.ConcurrentMajority, d.CommunityQuorum, d.BallotSecret,
+                               d.Voters.Where(v => v.UserId == userId).Select(v => (SeatCategory?)v.Category).FirstOrDefault()))
+                           .FirstOrDefaultAsync(cancellationToken)
+                       ?? throw new EntityNotFoundException(nameof(Decision), command.DecisionId);
 
-        var ballot = await FindBallotAsync(decision, userId, cancellationToken);
-        var json = JsonSerializer.Serialize(content, Ballots.Json);
-        if (ballot is null)
+        // The checks read values that may change before the write (a close may come in between); the write repeats
+        // the open-for-voting condition under its lock, so they only choose the answer a refused vote gets.
+        var category = Decision.EnsureCanVote(decision.State, decision.VotingClosedAt, decision.VotingClosesAt, decision.VoterCategory, now);
+        var content = Parse(decision.Method, decision.Options, command);
+        var keepCategory = !decision.SecretBallot || decision.ConcurrentMajority || decision.CommunityQuorum is not null;
+        var written = await db.CastAsync(
+            command.DecisionId,
+            userId,
+            decision.SecretBallot ? Decision.BallotKey(decision.BallotSecret, userId) : null,
+            keepCategory && category.IsCommunity(),
+            JsonSerializer.Serialize(content, Ballots.Json),
+            now,
+            cancellationToken);
+        if (!written)
         {
-            var keepCategory = !decision.SecretBallot || decision.ConcurrentMajority || decision.CommunityQuorum is not null;
-            db.Ballots.Add(new Ballot(
-                decision.Id,
-                decision.SecretBallot ? null : userId,
-                decision.SecretBallot ? decision.BallotKeyFor(userId) : null,
-                keepCategory && voter.IsCommunity,
-                json));
-            db.BallotParticipations.Add(new BallotParticipation(decision.Id, userId));
-        }
-        else
-        {
-            ballot.ContentJson = json;
+            // Open when read, not when locked: a close or withdrawal committed in between (the electorate is frozen,
+            // so eligibility cannot have changed, and a deadline only passes).
+            throw new StateConflictException(GovernanceErrorCodes.VotingClosed);
         }
 
-        return Ballots.MyVote(decision, currentUser.Id, clock.Now, true, content);
+        if (decision.SecretBallot)
+        {
+            return new MyVoteDto(true, true, true, null, null);
+        }
+
+        var titles = decision.Options.ToDictionary(o => o.Id, o => o.Title);
+        return new MyVoteDto(true, true, true, content.Choice?.ToString(), content.Options.Select(o => titles[o]).ToList());
     }
 
-    private async Task<Ballot?> FindBallotAsync(Decision decision, Guid userId, CancellationToken cancellationToken)
-    {
-        if (!decision.SecretBallot)
-        {
-            return await db.Ballots.FirstOrDefaultAsync(b => b.DecisionId == decision.Id && b.VoterUserId == userId, cancellationToken);
-        }
-
-        var key = decision.BallotKeyFor(userId);
-        return await db.Ballots.FirstOrDefaultAsync(b => b.DecisionId == decision.Id && b.BallotKey == key, cancellationToken);
-    }
+    /// <summary>What casting a vote reads of its decision: the state, the ballot's form and the voter's seat category (null when not eligible).</summary>
+    private sealed record VotingFacts(
+        DecisionState State,
+        DateTimeOffset? VotingClosedAt,
+        DateTimeOffset? VotingClosesAt,
+        VotingMethod Method,
+        List<DecisionOption> Options,
+        bool SecretBallot,
+        bool ConcurrentMajority,
+        int? CommunityQuorum,
+        byte[]? BallotSecret,
+        SeatCategory? VoterCategory);
 
     /// <summary>Reads the request as a ballot for the decision's method; anything that does not fit is refused.</summary>
-    private static BallotContent Parse(Decision decision, CastVoteCommand command)
+    private static BallotContent Parse(VotingMethod method, IReadOnlyList<DecisionOption> options, CastVoteCommand command)
     {
-        switch (decision.Method)
+        switch (method)
         {
             case VotingMethod.YesNo:
                 if (command.Choice is null || !Enum.TryParse<YesNoChoice>(command.Choice, ignoreCase: true, out var choice) || !Enum.IsDefined(choice))
@@ -88,10 +105,10 @@ public sealed class CastVoteHandler(IGovernanceDbContext db, IClock clock, ICurr
             case VotingMethod.Approval:
                 var approved = command.Choices ?? (command.Choice is null ? null : new[] { command.Choice })
                                ?? throw Invalid("choices", "List the options you approve (an empty list abstains).");
-                return new BallotContent(null, Resolve(decision, approved, "choices").Distinct().ToList());
+                return new BallotContent(null, Resolve(options, approved, "choices").Distinct().ToList());
             default:
                 var ranking = command.Ranking ?? throw Invalid("ranking", "Rank the options, most preferred first (an empty list abstains).");
-                var resolved = Resolve(decision, ranking, "ranking");
+                var resolved = Resolve(options, ranking, "ranking");
                 if (resolved.Distinct().Count() != resolved.Count)
                 {
                     throw Invalid("ranking", "Rank each option at most once.");
@@ -101,8 +118,8 @@ public sealed class CastVoteHandler(IGovernanceDbContext db, IClock clock, ICurr
         }
     }
 
-    private static List<Guid> Resolve(Decision decision, IReadOnlyList<string> names, string field)
-        => names.Select(name => decision.Options.FirstOrDefault(o =>
+    private static List<Guid> Resolve(IReadOnlyList<DecisionOption> options, IReadOnlyList<string> names, string field)
+        => names.Select(name => options.FirstOrDefault(o =>
                    (Guid.TryParse(name, out var id) && o.Id == id) || string.Equals(o.Title, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id
                ?? throw Invalid(field, $"'{name}' is not an option of this decision.")).ToList();
 

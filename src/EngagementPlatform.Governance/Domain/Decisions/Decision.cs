@@ -214,24 +214,38 @@ public sealed class Decision : FullAuditedAggregateRoot<Guid>, IMultiTenant
     /// <summary>Refuses a vote unless voting is open and the voter is in the frozen electorate.</summary>
     public EligibleVoter EnsureCanVote(Guid userId, DateTimeOffset now)
     {
-        if (State != DecisionState.Voting)
+        var voter = _voters.FirstOrDefault(v => v.UserId == userId);
+        EnsureCanVote(State, VotingClosedAt, VotingClosesAt, voter?.Category, now);
+        return voter!;
+    }
+
+    /// <summary>
+    /// The rule of <see cref="EnsureCanVote(Guid, DateTimeOffset)"/> on bare values (the voter's seat category, null
+    /// when they are not in the electorate), for casting a vote from a few columns rather than the aggregate.
+    /// Returns the voter's category.
+    /// </summary>
+    public static SeatCategory EnsureCanVote(DecisionState state, DateTimeOffset? votingClosedAt, DateTimeOffset? votingClosesAt, SeatCategory? voterCategory, DateTimeOffset now)
+    {
+        if (state != DecisionState.Voting)
         {
             throw new StateConflictException(
-                State is DecisionState.Draft or DecisionState.OpenForInput ? GovernanceErrorCodes.VotingNotOpen : GovernanceErrorCodes.VotingClosed);
+                state is DecisionState.Draft or DecisionState.OpenForInput ? GovernanceErrorCodes.VotingNotOpen : GovernanceErrorCodes.VotingClosed);
         }
 
-        if (!IsVotingOpen(now))
+        if (!VotingOpen(state, votingClosedAt, votingClosesAt, now))
         {
             throw new StateConflictException(GovernanceErrorCodes.VotingClosed);
         }
 
-        return _voters.FirstOrDefault(v => v.UserId == userId)
-               ?? throw new NotPermittedException(GovernanceErrorCodes.NotEligible);
+        return voterCategory ?? throw new NotPermittedException(GovernanceErrorCodes.NotEligible);
     }
 
     /// <summary>The key a secret ballot is stored under while voting is open.</summary>
-    public byte[] BallotKeyFor(Guid userId)
-        => HMACSHA256.HashData(BallotSecret ?? throw new InvalidOperationException("No ballot secret."), userId.ToByteArray());
+    public byte[] BallotKeyFor(Guid userId) => BallotKey(BallotSecret, userId);
+
+    /// <summary>The rule of <see cref="BallotKeyFor"/> on the decision's ballot secret.</summary>
+    public static byte[] BallotKey(byte[]? ballotSecret, Guid userId)
+        => HMACSHA256.HashData(ballotSecret ?? throw new InvalidOperationException("No ballot secret."), userId.ToByteArray());
 
     /// <summary>Freezes the tally and forgets the ballot secret; the close-the-loop clock starts.</summary>
     public bool CloseVoting(DateTimeOffset now, string tallyJson, int closeTheLoopDays)
