@@ -116,13 +116,16 @@ def base(out, members, decisions, vote_count):
         FROM governance.seat_assignments a, m WHERE a.seat_id = '{seat}';
         """)
 
-    vote_decisions = []
-    for i in range(vote_count):
+    def vote_decision(i):
         decision = api("POST", "/api/governance/decisions", {
             "councilId": council, "title": f"Vote {i + 1}: open on Saturdays", "method": "YesNo", "quorum": 0.5,
             "threshold": "SimpleMajority", "secretBallot": i % 2 == 0})["id"]
         api("POST", f"/api/governance/decisions/{decision}/open-voting")
-        vote_decisions.append(decision)
+        return decision
+
+    # A few at a time: each opening writes an eligible voter and a notice per member, so they are worth overlapping.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        vote_decisions = list(pool.map(vote_decision, range(vote_count)))
     template = api("POST", "/api/governance/decisions", {
         "councilId": council, "title": "Draft", "method": "YesNo", "quorum": 0.5, "threshold": "SimpleMajority",
         "secretBallot": False,
