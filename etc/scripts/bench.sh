@@ -72,12 +72,14 @@ MIGRATOR_BIN="$REPO/src/EngagementPlatform.DbMigrator/bin/Release/net10.0"
 FLOOR_BIN="$REPO/bench/EngagementPlatform.Benchmarks.Floor/bin/Release/net10.0"
 OUTBOX_BIN="$REPO/bench/EngagementPlatform.Benchmarks/bin/Release/net10.0"
 
-# Phases: each phase's elapsed time, printed after the table (where a run's time goes).
+# Phases: each phase's elapsed time and the load average (1 minute) as it ended, printed after the table: where a
+# run's time goes, and whether the machine stayed as idle from one phase to the next (the tenants rounds need that).
 PHASE= PHASE_START=0 PHASES=()
 phase() { # NAME (or "end")
   local now
   now=$(date +%s%N)
-  [[ -n "$PHASE" ]] && PHASES+=("$(printf '%6.1f s  %s' "$(((now - PHASE_START) / 1000000))e-3" "$PHASE")")
+  [[ -n "$PHASE" ]] &&
+    PHASES+=("$(printf '%6.1f s  load %5s  %s' "$(((now - PHASE_START) / 1000000))e-3" "$(cut -d' ' -f1 /proc/loadavg)" "$PHASE")")
   PHASE=$1 PHASE_START=$now
   [[ "$1" == end ]] && PHASE=
   return 0
