@@ -1,13 +1,19 @@
 """Seeds the benchmark database for etc/scripts/bench.sh (run by it; Debian's python3, standard library only).
 
-Through the API (so the product's own rules shape the rows): the tenant "bench", its council, the first member with a
-voting seat, the decisions the votes go to (opened for voting, the members as eligible voters) and one draft decision.
-Then straight in SQL (the same rows copied, one statement per table, no API call per row): the other members with
-their seats, the tenant's other decisions up to DECISIONS, and OTHER decision rows spread over 100 other tenants.
-Finally one access token per member (password grant), written a line each to OUT/member-tokens.txt.
+seed.py base URL OUT MEMBERS DECISIONS VOTE_DECISIONS
+  Through the API (so the product's own rules shape the rows): the tenant "bench", its council, the first member with
+  a voting seat, the decisions the votes go to (opened for voting, the members as eligible voters) and one draft
+  decision. Then straight in SQL (the same rows copied, one statement per table, no API call per row): the other
+  members with their seats and the tenant's other decisions up to DECISIONS. Finally one access token per member
+  (password grant, in parallel), written a line each to OUT/member-tokens.txt. The tenant is then alone in the tables.
+  Prints shell assignments (TENANT_ID=..., TEMPLATE_ID=..., READ_TOKEN=..., VOTE_DECISION_IDS=id,id,...) on stdout.
 
-Usage: seed.py URL OUT MEMBERS DECISIONS OTHER VOTE_DECISIONS   (EP_PSQL: the psql command line for the database)
-Prints shell assignments (TENANT_ID=..., READ_TOKEN=..., VOTE_DECISION_IDS=id,id,...) on stdout.
+seed.py tenants TENANT_ID TEMPLATE_ID FIRST LAST PER_TENANT
+  Other tenants numbered FIRST..LAST, in server-side SQL only (one INSERT ... SELECT over generate_series per table):
+  each a row in saas.tenants (a copy of tenant "bench" under the name otherN) and PER_TENANT decisions (copies of the
+  draft, spread over the past year), then ANALYZE. Nothing of tenant "bench" changes, so its reads answer the same.
+
+EP_PSQL: the psql command line for the database. Progress goes to stderr with the seconds each step took.
 """
 import concurrent.futures
 import json
@@ -15,19 +21,22 @@ import os
 import shlex
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
-URL, OUT = sys.argv[1], sys.argv[2]
-MEMBERS, DECISIONS, OTHER, VOTE_DECISIONS = (int(a) for a in sys.argv[3:7])
+URL = None  # the host, for "base"
 PSQL = shlex.split(os.environ["EP_PSQL"])
 PASSWORD = "1q2w3E*"
 TENANT = "bench"
 
 
+STARTED = time.monotonic()
+
+
 def log(message):
-    print(f"    {message}", file=sys.stderr, flush=True)
+    print(f"    [{time.monotonic() - STARTED:6.1f} s] {message}", file=sys.stderr, flush=True)
 
 
 def call(method, path, body=None, token=None, tenant=None, form=None):
@@ -66,8 +75,8 @@ def sql(text):
     return result.stdout.strip()
 
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
+def base(out, members, decisions, vote_count):
+    os.makedirs(out, exist_ok=True)
     host = token("admin")
     tenant_id = call("POST", "/api/saas/tenants", {"name": TENANT, "adminEmailAddress": "admin@bench.example",
                                                    "adminPassword": PASSWORD}, token=host)["id"]
@@ -85,10 +94,10 @@ def main():
     api("POST", f"/api/governance/councils/{council}/seats/{seat}/assignments", {"userId": first, "termStart": "2020-01-01"})
 
     # The other members: copies of member0 (same password hash) with their own ids, names, stamps and seats.
-    log(f"copying member0 to {MEMBERS} members with voting seats (SQL)")
+    log(f"copying member0 to {members} members with voting seats (SQL)")
     sql(f"""
         CREATE TEMP TABLE m AS SELECT n, gen_random_uuid() AS user_id, gen_random_uuid() AS seat_id,
-               gen_random_uuid() AS assignment_id FROM generate_series(1, {MEMBERS - 1}) n;
+               gen_random_uuid() AS assignment_id FROM generate_series(1, {members - 1}) n;
         INSERT INTO identity.users
         SELECT (jsonb_populate_record(u, jsonb_build_object(
                   'id', m.user_id, 'user_name', 'member' || m.n, 'normalized_user_name', 'MEMBER' || m.n,
@@ -107,51 +116,98 @@ def main():
         FROM governance.seat_assignments a, m WHERE a.seat_id = '{seat}';
         """)
 
-    vote_decisions = []
-    for i in range(VOTE_DECISIONS):
+    def vote_decision(i):
         decision = api("POST", "/api/governance/decisions", {
             "councilId": council, "title": f"Vote {i + 1}: open on Saturdays", "method": "YesNo", "quorum": 0.5,
             "threshold": "SimpleMajority", "secretBallot": i % 2 == 0})["id"]
         api("POST", f"/api/governance/decisions/{decision}/open-voting")
-        vote_decisions.append(decision)
+        return decision
+
+    # A few at a time: each opening writes an eligible voter and a notice per member, so they are worth overlapping.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        vote_decisions = list(pool.map(vote_decision, range(vote_count)))
     template = api("POST", "/api/governance/decisions", {
         "councilId": council, "title": "Draft", "method": "YesNo", "quorum": 0.5, "threshold": "SimpleMajority",
         "secretBallot": False,
         "description": "Should the clinic open on Saturdays? Staff and members weigh cost against access. " * 4})["id"]
     voters = sql(f"SELECT count(*) FROM governance.eligible_voters WHERE decision_id = '{vote_decisions[0]}'") if vote_decisions else "0"
-    log(f"{VOTE_DECISIONS} decisions open for voting, {voters} eligible voters each")
+    log(f"{vote_count} decisions open for voting, {voters} eligible voters each")
 
-    # The read data: copies of the draft, the tenant's newest first; other tenants' rows spread over a year.
-    own = DECISIONS - VOTE_DECISIONS - 1
-    log(f"copying the draft to {own} more decisions of the tenant and {OTHER} of 100 other tenants (SQL)")
+    # The read data: copies of the draft, the tenant's newest first (the tenant stays alone in the tables).
+    own = decisions - vote_count - 1
+    log(f"copying the draft to {own} more decisions of the tenant (SQL)")
     sql(f"""
-        CREATE TEMP TABLE t AS SELECT gen_random_uuid() AS id FROM generate_series(1, 100);
         INSERT INTO governance.decisions
         SELECT (jsonb_populate_record(d, jsonb_build_object(
                   'id', gen_random_uuid(), 'title', 'Decision ' || n,
                   'creation_time', now() + make_interval(secs => n)))).*
         FROM governance.decisions d, generate_series(1, {own}) n WHERE d.id = '{template}';
-        INSERT INTO governance.decisions
-        SELECT (jsonb_populate_record(d, jsonb_build_object(
-                  'id', gen_random_uuid(), 'tenant_id', (SELECT id FROM t OFFSET n % 100 LIMIT 1),
-                  'title', 'Other decision ' || n,
-                  'creation_time', now() - make_interval(secs => (n * 311) % 31536000)))).*
-        FROM governance.decisions d, generate_series(1, {OTHER}) n WHERE d.id = '{template}';
         ANALYZE;
         """)
     counts = sql(f"SELECT count(*) FILTER (WHERE tenant_id = '{tenant_id}'), count(*) FROM governance.decisions")
     log(f"decisions of the tenant | all rows: {counts}")
 
-    log(f"signing in {MEMBERS} members (password grant)")
-    names = [f"member{n}" for n in range(MEMBERS)]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+    # Each sign-in hashes the password (PBKDF2): CPU-bound in the host, so a few more requests in flight than cores.
+    workers = max(4, 2 * (os.cpu_count() or 2))
+    log(f"signing in {members} members (password grant, {workers} at a time)")
+    names = [f"member{n}" for n in range(members)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
         tokens = list(pool.map(lambda name: token(name, TENANT), names))
-    with open(os.path.join(OUT, "member-tokens.txt"), "w") as f:
+    log("signed in")
+    with open(os.path.join(out, "member-tokens.txt"), "w") as f:
         f.write("\n".join(tokens) + "\n")
 
     print(f"TENANT_ID={tenant_id}")
+    print(f"TEMPLATE_ID={template}")
     print(f"READ_TOKEN={tokens[0]}")
     print(f"VOTE_DECISION_IDS={','.join(vote_decisions)}")
+
+
+
+def tenants(tenant_id, template, first, last, per_tenant):
+    """Tenants FIRST..LAST with PER_TENANT decisions each, in the same tables as tenant "bench"."""
+    count = last - first + 1
+    log(f"adding tenants {first}..{last} with {per_tenant} decisions each ({count * per_tenant:,} rows, SQL)")
+    # The decisions' columns as they are in this database: the copy names them all, so it needs no JSON per row.
+    columns = sql("SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) FROM information_schema.columns "
+                  "WHERE table_schema = 'governance' AND table_name = 'decisions'").split(",")
+    replaced = {
+        "id": "gen_random_uuid()",
+        "tenant_id": "k.id",
+        "title": "'Other decision ' || k.n || '.' || g",
+        # spread over the past year, interleaving the tenants
+        "creation_time": f"now() - make_interval(secs => ((g * {count} + k.n) * 311) % 31536000)",
+    }
+    missing = set(replaced) - set(columns)
+    if missing:
+        raise SystemExit(f"governance.decisions has no column(s) {', '.join(sorted(missing))}")
+    select = ", ".join(replaced.get(c, f"d.{c}") for c in columns)
+    sql(f"""
+        CREATE TEMP TABLE k AS SELECT n, gen_random_uuid() AS id FROM generate_series({first}, {last}) n;
+        INSERT INTO saas.tenants
+        SELECT (jsonb_populate_record(t, jsonb_build_object(
+                  'id', k.id, 'name', 'other' || k.n, 'display_name', 'Other tenant ' || k.n))).*
+        FROM saas.tenants t, k WHERE t.id = '{tenant_id}';
+        INSERT INTO governance.decisions ({",".join(columns)})
+        SELECT {select}
+        FROM governance.decisions d, generate_series(1, {per_tenant}) g, k WHERE d.id = '{template}';
+        """)
+    log("inserted; analyzing")
+    sql("ANALYZE")
+    counts = sql(f"SELECT count(*) FILTER (WHERE tenant_id = '{tenant_id}'), count(DISTINCT tenant_id), count(*) FROM governance.decisions")
+    log(f"decisions of tenant bench | tenants | all rows: {counts}")
+
+
+def main():
+    global URL
+    mode, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else (None, [])
+    if mode == "base" and len(args) == 5:
+        URL = args[0]
+        base(args[1], *(int(a) for a in args[2:5]))
+    elif mode == "tenants" and len(args) == 5:
+        tenants(args[0], args[1], *(int(a) for a in args[2:5]))
+    else:
+        raise SystemExit(__doc__)
 
 
 main()

@@ -11,6 +11,27 @@ internal static class BenchDatabase
 
     public static Task DropAsync(string server, string name) => ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
+    /// <summary>The ids of <paramref name="count"/> tenants of the database (by name), all of them real rows.</summary>
+    public static async Task<List<Guid>> TenantsAsync(string connectionString, int count)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM saas.tenants WHERE NOT is_deleted ORDER BY name LIMIT $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        var ids = new List<Guid>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        return ids.Count == count
+            ? ids
+            : throw new InvalidOperationException($"The database holds {ids.Count} tenants, not the {count} the fan-out needs.");
+    }
+
     private static async Task ExecuteAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
@@ -21,10 +42,12 @@ internal static class BenchDatabase
 }
 
 /// <summary>
-/// Pending outbox rows written straight into the table with COPY, the state the module leaves after queuing mail.
-/// The content is the size of a real feedback email (about 1 KB of text, 2 KB of HTML), shared with the raw baseline.
+/// Pending outbox rows written straight into the table with COPY, the state the module leaves after queuing mail,
+/// spread evenly over the given tenants (message n belongs to tenant n mod T, so the tenants' mail is interleaved as
+/// it is when many tenants queue at once). The content is the size of a real feedback email (about 1 KB of text,
+/// 2 KB of HTML), shared with the raw baseline.
 /// </summary>
-internal sealed class OutboxRows(string connectionString)
+internal sealed class OutboxRows(string connectionString, IReadOnlyList<Guid> tenants)
 {
     private static readonly string Paragraph =
         "Thank you for taking part. The council recorded its decision and this message tells you what was decided, " +
@@ -47,12 +70,13 @@ internal sealed class OutboxRows(string connectionString)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY notifications.outbox_messages (id, template, category, culture, to_email, to_name, subject, text_body, html_body, status, attempts, next_attempt_at, created_at) FROM STDIN (FORMAT BINARY)");
+            "COPY notifications.outbox_messages (id, tenant_id, template, category, culture, to_email, to_name, subject, text_body, html_body, status, attempts, next_attempt_at, created_at) FROM STDIN (FORMAT BINARY)");
         for (var n = 0; n < count; n++)
         {
             await writer.StartRowAsync();
             await writer.WriteAsync(ids[n], NpgsqlDbType.Uuid);
-            await writer.WriteAsync("bench", NpgsqlDbType.Varchar);
+            await writer.WriteAsync(tenants[n % tenants.Count], NpgsqlDbType.Uuid);
+            await writer.WriteAsync(tag == "bench" ? "bench" : "bench-" + tag, NpgsqlDbType.Varchar);
             await writer.WriteAsync("Essential", NpgsqlDbType.Varchar);
             await writer.WriteAsync("en", NpgsqlDbType.Varchar);
             await writer.WriteAsync(Address(tag, n), NpgsqlDbType.Varchar);
@@ -68,6 +92,19 @@ internal sealed class OutboxRows(string connectionString)
 
         await writer.CompleteAsync();
         return ids;
+    }
+
+    /// <summary>How many rows written under <paramref name="tag"/> are marked sent, and of how many tenants.</summary>
+    public async Task<(long Rows, long Tenants)> SentAsync(string tag)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*), count(DISTINCT tenant_id) FROM notifications.outbox_messages WHERE template = $1 AND status = 'Sent'", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tag });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 }
 
