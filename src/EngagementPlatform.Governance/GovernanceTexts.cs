@@ -31,6 +31,11 @@ internal static class GovernanceTexts
     public const string RankedChoiceThreshold = "Governance:Field.RankedChoiceThreshold";
     public const string ChoiceCount = "Governance:Field.ChoiceCount";
     public const string RankingCount = "Governance:Field.RankingCount";
+    public const string BallotYesNo = "Governance:Field.BallotYesNo";
+    public const string BallotApprovalRequired = "Governance:Field.BallotApprovalRequired";
+    public const string BallotRankingRequired = "Governance:Field.BallotRankingRequired";
+    public const string BallotRankOnce = "Governance:Field.BallotRankOnce";
+    public const string BallotUnknownOption = "Governance:Field.BallotUnknownOption";
     public const string InputAnsweredOnce = "Governance:Field.InputAnsweredOnce";
     public const string RaceEthnicityChoices = "Governance:Field.RaceEthnicityChoices";
 
@@ -67,6 +72,11 @@ internal static class GovernanceTexts
             [RankedChoiceThreshold] = ("Ranked choice elects by a majority of the ballots still counting; use the simple majority threshold.", "El voto por orden de preferencia elige por mayoría de las boletas que siguen contando; use el umbral de mayoría simple."),
             [ChoiceCount] = ("At most 50 choices.", "Como máximo 50 opciones elegidas."),
             [RankingCount] = ("At most 50 ranked options.", "Como máximo 50 opciones ordenadas."),
+            [BallotYesNo] = ("Choose Yes, No or Abstain.", "Elija Sí, No o Abstención."),
+            [BallotApprovalRequired] = ("List the options you approve (an empty list abstains).", "Indique las opciones que aprueba (una lista vacía es una abstención)."),
+            [BallotRankingRequired] = ("Rank the options, most preferred first (an empty list abstains).", "Ordene las opciones, primero la que más prefiere (una lista vacía es una abstención)."),
+            [BallotRankOnce] = ("Rank each option at most once.", "Ordene cada opción una sola vez como máximo."),
+            [BallotUnknownOption] = ("'{option}' is not an option of this decision.", "«{option}» no es una opción de esta decisión."),
             [InputAnsweredOnce] = ("Answer each input once.", "Responda cada aporte una sola vez."),
             [RaceEthnicityChoices] = ("Choose at most 8 of: {choices}.", "Elija como máximo 8 de estas opciones: {choices}."),
         }

@@ -98,20 +98,20 @@ public sealed class CastVoteHandler(IGovernanceDbContext db, IClock clock, ICurr
             case VotingMethod.YesNo:
                 if (command.Choice is null || !Enum.TryParse<YesNoChoice>(command.Choice, ignoreCase: true, out var choice) || !Enum.IsDefined(choice))
                 {
-                    throw Invalid("choice", "Choose Yes, No or Abstain.");
+                    throw Invalid("choice", GovernanceTexts.BallotYesNo);
                 }
 
                 return BallotContent.YesNo(choice);
             case VotingMethod.Approval:
                 var approved = command.Choices ?? (command.Choice is null ? null : new[] { command.Choice })
-                               ?? throw Invalid("choices", "List the options you approve (an empty list abstains).");
+                               ?? throw Invalid("choices", GovernanceTexts.BallotApprovalRequired);
                 return new BallotContent(null, Resolve(options, approved, "choices").Distinct().ToList());
             default:
-                var ranking = command.Ranking ?? throw Invalid("ranking", "Rank the options, most preferred first (an empty list abstains).");
+                var ranking = command.Ranking ?? throw Invalid("ranking", GovernanceTexts.BallotRankingRequired);
                 var resolved = Resolve(options, ranking, "ranking");
                 if (resolved.Distinct().Count() != resolved.Count)
                 {
-                    throw Invalid("ranking", "Rank each option at most once.");
+                    throw Invalid("ranking", GovernanceTexts.BallotRankOnce);
                 }
 
                 return new BallotContent(null, resolved);
@@ -121,7 +121,7 @@ public sealed class CastVoteHandler(IGovernanceDbContext db, IClock clock, ICurr
     private static List<Guid> Resolve(IReadOnlyList<DecisionOption> options, IReadOnlyList<string> names, string field)
         => names.Select(name => options.FirstOrDefault(o =>
                    (Guid.TryParse(name, out var id) && o.Id == id) || string.Equals(o.Title, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id
-               ?? throw Invalid(field, $"'{name}' is not an option of this decision.")).ToList();
+               ?? throw Invalid(field, GovernanceTexts.BallotUnknownOption).WithData("option", name)).ToList();
 
     private static FieldValidationException Invalid(string field, string message)
         => new(GovernanceErrorCodes.InvalidBallot, new Dictionary<string, string[]> { [field] = [message] });
