@@ -20,8 +20,14 @@ public static class ListQueryCount
     public static readonly int[] PageSizes = [5, 25];
 
     /// <summary>Requests <paramref name="path"/> with a page size and records what the handler of <paramref name="message"/> sent.</summary>
-    public static async Task<ListCost> MeasureAsync(this SqlStatementCounter sql, HttpClient client, string path, string message, int pageSize, string? query = null)
+    /// <remarks>
+    /// Statements <paramref name="lookup"/> picks (a permission or tenant lookup a handler makes through a shared
+    /// service, whose caching is not the list's concern) count with the rest of the request, not with the handler.
+    /// </remarks>
+    public static async Task<ListCost> MeasureAsync(
+        this SqlStatementCounter sql, HttpClient client, string path, string message, int pageSize, string? query = null, Func<SqlStatement, bool>? lookup = null)
     {
+        lookup ??= _ => false;
         using var recording = sql.Record();
         var response = await client.GetAsync($"{path}?maxResultCount={pageSize}{(query is null ? string.Empty : "&" + query)}");
         var text = await response.Content.ReadAsStringAsync();
@@ -32,8 +38,8 @@ public static class ListQueryCount
             pageSize,
             body.GetProperty("items").GetArrayLength(),
             body.GetProperty("totalCount").GetInt64(),
-            [.. statements.Where(s => s.Message == message)],
-            [.. statements.Where(s => s.Message is null)],
+            [.. statements.Where(s => s.Message == message && !lookup(s))],
+            [.. statements.Where(s => s.Message is null || lookup(s))],
             text);
     }
 
@@ -54,23 +60,36 @@ public static class ListQueryCount
         long manyRows,
         string? query = null,
         IEnumerable<string>? secretColumns = null,
-        Func<IEnumerable<string>>? secretValues = null)
+        Func<IEnumerable<string>>? secretValues = null,
+        Func<SqlStatement, bool>? lookup = null)
     {
         (await client.GetAsync($"{path}?maxResultCount=1{(query is null ? string.Empty : "&" + query)}")).StatusCode.ShouldBe(HttpStatusCode.OK); // warm-up: sign-in, caches, compiled queries
         var costs = new List<ListCost>();
-        foreach (var size in PageSizes)
+        var repeats = new List<ListCost>();
+        async Task MeasureEachSizeAsync()
         {
-            costs.Add(await sql.MeasureAsync(client, path, message, size, query));
+            foreach (var size in PageSizes)
+            {
+                // Twice: a permission or tenant cache entry that expires refills on one request; the lesser figure is
+                // what the rest of the request costs with warm caches. The handler's count must hold both times.
+                var first = await sql.MeasureAsync(client, path, message, size, query, lookup);
+                var second = await sql.MeasureAsync(client, path, message, size, query, lookup);
+                costs.Add(first.Around.Count <= second.Around.Count ? first : second);
+                repeats.Add(first.Around.Count <= second.Around.Count ? second : first);
+            }
         }
 
+        await MeasureEachSizeAsync();
         await grow();
-        foreach (var size in PageSizes)
-        {
-            costs.Add(await sql.MeasureAsync(client, path, message, size, query));
-        }
+        await MeasureEachSizeAsync();
 
         var secrets = secretValues?.Invoke().ToList() ?? [];
         var summary = string.Join("; ", costs);
+        foreach (var repeat in repeats)
+        {
+            repeat.Handler.Count.ShouldBe(expected, $"{message}, {repeat}:\n{string.Join("\n---\n", repeat.Handler)}");
+        }
+
         foreach (var cost in costs)
         {
             cost.Total.ShouldBe(costs.IndexOf(cost) < PageSizes.Length ? fewRows : manyRows, summary);
@@ -87,7 +106,7 @@ public static class ListQueryCount
             }
         }
 
-        costs.Select(c => c.Around.Count).Distinct().Count().ShouldBe(1, $"the rest of the request: {summary}");
+        costs.Select(c => c.Around.Count).Distinct().Count().ShouldBe(1, $"the rest of the request (warm caches): {summary}; repeats: {string.Join("; ", repeats)}");
         if (Environment.GetEnvironmentVariable("EP_LIST_COST_LOG") is { Length: > 0 } log)
         {
             await File.AppendAllTextAsync(log, $"{path} {message}: {summary}\n");
