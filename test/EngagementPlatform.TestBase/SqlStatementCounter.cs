@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +69,7 @@ public sealed class SqlStatementCounter(IHttpContextAccessor http) : DbCommandIn
     {
         if (Volatile.Read(ref _recording) is { } recording && http.HttpContext is { } context)
         {
-            recording.Add(new SqlStatement(context.Request.Method, context.Request.Path.Value ?? string.Empty, command.CommandText));
+            recording.Add(new SqlStatement(context.Request.Method, context.Request.Path.Value ?? string.Empty, command.CommandText, HandlerTracking.Current));
         }
     }
 
@@ -92,8 +93,12 @@ public sealed class SqlStatementCounter(IHttpContextAccessor http) : DbCommandIn
     }
 }
 
-/// <summary>One command the host sent while answering <see cref="Method"/> <see cref="Path"/>.</summary>
-public sealed record SqlStatement(string Method, string Path, string Sql)
+/// <summary>
+/// One command the host sent while answering <see cref="Method"/> <see cref="Path"/>; <see cref="Message"/> names the
+/// Mediator message (e.g. <c>GetRolesQuery</c>) whose handler sent it, or is null for what the request costs around
+/// the handler (authentication, permission and tenant lookups).
+/// </summary>
+public sealed record SqlStatement(string Method, string Path, string Sql, string? Message = null)
 {
     /// <summary>Whether the command reads or writes a table of <paramref name="schema"/> (e.g. <c>governance</c>).</summary>
     public bool Touches(string schema) => Sql.Contains($"{schema}.", StringComparison.Ordinal) || Sql.Contains($"\"{schema}\".", StringComparison.Ordinal);
@@ -107,6 +112,7 @@ public static class SqlStatementCounterServices
     public static IServiceCollection AddSqlStatementCounter(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(HandlerTracking.Behavior<,>));
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlStatementCounter>());
         return services;
@@ -119,4 +125,36 @@ public class QueryCountFixture : TwoTenantFixture
     public SqlStatementCounter Sql => Factory.Services.GetRequiredService<SqlStatementCounter>();
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSqlStatementCounter();
+}
+
+/// <summary>Which Mediator message's handler is running on this flow, so a statement can be put down to the handler that sent it.</summary>
+public static class HandlerTracking
+{
+    private static readonly AsyncLocal<string?> Running = new();
+
+    /// <summary>The outermost message being handled on this flow, or null outside any handler.</summary>
+    public static string? Current => Running.Value;
+
+    /// <summary>Marks the flow with the message's type name while its handler (and what it sends) runs.</summary>
+    public sealed class Behavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+        where TMessage : notnull, IMessage
+    {
+        public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        {
+            if (Running.Value is not null)
+            {
+                return await next(message, cancellationToken);
+            }
+
+            Running.Value = typeof(TMessage).Name;
+            try
+            {
+                return await next(message, cancellationToken);
+            }
+            finally
+            {
+                Running.Value = null;
+            }
+        }
+    }
 }

@@ -26,8 +26,9 @@ public static class AuditLoggingModelBuilderExtensions
             b.Property(e => e.EntityId).HasMaxLength(AuditLogEntry.MaxEntityIdLength).IsRequired();
             b.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
             b.Property(e => e.ValuesJson).HasColumnType("jsonb");
-            // Every read is one tenant's newest entries first, narrowed by entity or user.
-            b.HasIndex(nameof(IMultiTenant.TenantId), nameof(AuditLogEntry.Time)).IsDescending(false, true);
+            // Every read is one tenant's newest entries first (time, then id, both descending: the list's default
+            // order with its tie-breaker, so a page is read off the index), narrowed by entity or user.
+            b.HasIndex(nameof(IMultiTenant.TenantId), nameof(AuditLogEntry.Time), nameof(AuditLogEntry.Id)).IsDescending(false, true, true);
             b.HasIndex(nameof(IMultiTenant.TenantId), nameof(AuditLogEntry.EntityType), nameof(AuditLogEntry.EntityId));
         });
     }

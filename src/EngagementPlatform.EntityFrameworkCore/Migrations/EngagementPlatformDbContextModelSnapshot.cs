@@ -79,12 +79,12 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId")
                         .HasDatabaseName("ix_audit_log_entries_tenant_id");
 
-                    b.HasIndex("TenantId", "Time")
-                        .IsDescending(false, true)
-                        .HasDatabaseName("ix_audit_log_entries_tenant_id_time");
-
                     b.HasIndex("TenantId", "EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entries_tenant_id_entity_type_entity_id");
+
+                    b.HasIndex("TenantId", "Time", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_audit_log_entries_tenant_id_time_id");
 
                     b.ToTable("audit_log_entries", "audit");
                 });
@@ -685,6 +685,9 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId", "AuthorUserId")
                         .HasDatabaseName("ix_decision_inputs_tenant_id_author_user_id");
 
+                    b.HasIndex("TenantId", "DecisionId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_decision_inputs_tenant_id_decision_id_created_at_id");
+
                     b.ToTable("decision_inputs", "governance");
                 });
 
@@ -893,8 +896,9 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId")
                         .HasDatabaseName("ix_meetings_tenant_id");
 
-                    b.HasIndex("TenantId", "CouncilId", "StartsAt")
-                        .HasDatabaseName("ix_meetings_tenant_id_council_id_starts_at");
+                    b.HasIndex("TenantId", "CouncilId", "StartsAt", "Id")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("ix_meetings_tenant_id_council_id_starts_at_id");
 
                     b.ToTable("meetings", "governance");
                 });
@@ -1116,6 +1120,9 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "NormalizedUserName"), false);
 
+                    b.HasIndex("TenantId", "UserName", "Id")
+                        .HasDatabaseName("ix_users_tenant_id_user_name_id");
+
                     b.ToTable("users", "identity");
                 });
 
@@ -1329,8 +1336,13 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "DeduplicationKey"), false);
 
-                    b.HasIndex("TenantId", "Status", "CreatedAt")
-                        .HasDatabaseName("ix_outbox_messages_tenant_id_status_created_at");
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_outbox_messages_tenant_id_created_at_id");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_outbox_messages_tenant_id_status_created_at_id");
 
                     b.ToTable("outbox_messages", "notifications");
                 });

@@ -127,6 +127,8 @@ public static class GovernanceModelBuilderExtensions
             b.Property(i => i.EmailConfirmationHash).HasMaxLength(64);
             b.Ignore(i => i.ConfirmedEmail);
             b.HasIndex(i => new { i.TenantId, i.AuthorUserId });
+            // A decision's inputs list (oldest first, then id): public input can make it long.
+            b.HasIndex(i => new { i.TenantId, i.DecisionId, i.CreatedAt, i.Id });
             b.HasIndex(i => i.EmailConfirmationHash).IsUnique().HasFilter("email_confirmation_hash IS NOT NULL");
         });
         builder.Entity<EligibleVoter>(b =>
@@ -159,7 +161,8 @@ public static class GovernanceModelBuilderExtensions
             b.Property(m => m.Location).HasMaxLength(500);
             b.Property(m => m.Agenda).HasJson();
             b.Property(m => m.AccessSupports).HasJson();
-            b.HasIndex(m => new { m.TenantId, m.CouncilId, m.StartsAt });
+            // A council's meetings list (latest first, then id) is read off the index.
+            b.HasIndex(m => new { m.TenantId, m.CouncilId, m.StartsAt, m.Id }).IsDescending(false, false, true, false);
             b.HasMany(m => m.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(m => m.Attendance).UsePropertyAccessMode(PropertyAccessMode.Field);
         });

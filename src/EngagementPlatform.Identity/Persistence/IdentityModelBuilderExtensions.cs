@@ -24,6 +24,8 @@ public static class IdentityModelBuilderExtensions
             b.Property(u => u.ConcurrencyStamp).IsConcurrencyToken();
             b.HasIndex(u => new { u.TenantId, u.NormalizedUserName }).IsUnique().AreNullsDistinct(false).HasFilter("NOT is_deleted");
             b.HasIndex(u => new { u.TenantId, u.NormalizedEmail });
+            // The users list's default order (user name, then id) within a partnership: the page is read off the index.
+            b.HasIndex(u => new { u.TenantId, u.UserName, u.Id });
             b.HasMany<IdentityUserRole<Guid>>().WithOne().HasForeignKey(ur => ur.UserId).IsRequired();
             b.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(uc => uc.UserId).IsRequired();
             b.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(ul => ul.UserId).IsRequired();

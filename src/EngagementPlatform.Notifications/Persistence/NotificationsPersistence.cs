@@ -43,7 +43,10 @@ public static class NotificationsModelBuilderExtensions
                 .HasFilter("deduplication_key IS NOT NULL");
             // The sender's claim query: pending rows that are due, oldest first.
             b.HasIndex(m => new { m.Status, m.NextAttemptAt });
-            b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
+            // The outbox list: a partnership's messages newest first (then id), all of them or of one status, read
+            // off the index instead of sorting the partnership's rows.
+            b.HasIndex(m => new { m.TenantId, m.CreatedAt, m.Id }).IsDescending(false, true, true);
+            b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt, m.Id }).IsDescending(false, false, true, true);
         });
         builder.Entity<EmailTemplateOverride>(b =>
         {

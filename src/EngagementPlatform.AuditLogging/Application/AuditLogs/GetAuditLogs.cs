@@ -14,6 +14,11 @@ internal sealed class GetAuditLogsValidator : AbstractValidator<GetAuditLogsQuer
     public GetAuditLogsValidator() => RuleFor(q => q.Filter).SetValidator(new AuditLogFilterValidator());
 }
 
+/// <summary>
+/// The audit log list as every list is built (docs/adding-a-module.md, "Lists"): the count and the page, the page a
+/// projection of the entry's columns. The default order (time, then id, newest first) walks the index
+/// <c>(tenant_id, time DESC, id DESC)</c>.
+/// </summary>
 public sealed class GetAuditLogsHandler(IAuditLoggingDbContext db) : IQueryHandler<GetAuditLogsQuery, PagedResult<AuditLogEntryDto>>
 {
     public async ValueTask<PagedResult<AuditLogEntryDto>> Handle(GetAuditLogsQuery query, CancellationToken cancellationToken)

@@ -16,6 +16,10 @@ namespace EngagementPlatform.Governance.Application.Meetings;
 /// </summary>
 internal sealed record SupportView(bool SeesAll, Guid? Me, int MinimumCellSize);
 
+/// <summary>The columns of a meeting the API shows.</summary>
+internal sealed record MeetingRow(
+    Guid Id, Guid CouncilId, string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location, List<AgendaItem> Agenda, List<AccessSupport> AccessSupports);
+
 /// <summary>Loading and showing meetings, shared by the meeting use cases.</summary>
 internal static class MeetingReads
 {
@@ -38,10 +42,14 @@ internal static class MeetingReads
             await users.FindAsync(meeting.Attendance.Select(a => a.UserId).ToList(), cancellationToken),
             await db.SupportViewAsync(meeting.CouncilId, permissions, currentUser, cancellationToken));
 
-    public static MeetingDto ToDto(Meeting m, IReadOnlyDictionary<Guid, UserInfo> names, SupportView view) => new(
+    public static MeetingDto ToDto(Meeting m, IReadOnlyDictionary<Guid, UserInfo> names, SupportView view)
+        => ToDto(new MeetingRow(m.Id, m.CouncilId, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Agenda, m.AccessSupports), m.Attendance.Select(a => (a.UserId, a.Attended)), names, view);
+
+    /// <summary>A meeting as the API shows it, from its columns and its attendance (the list reads both without loading the aggregate).</summary>
+    public static MeetingDto ToDto(MeetingRow m, IEnumerable<(Guid UserId, bool Attended)> attendance, IReadOnlyDictionary<Guid, UserInfo> names, SupportView view) => new(
         m.Id, m.CouncilId, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Agenda,
         m.AccessSupports.Where(s => view.SeesAll || (s.UserId is not null && s.UserId == view.Me)).Select(AccessSupportDto.From).ToList(),
-        m.Attendance.Select(a => new AttendanceDto(a.UserId, names.GetValueOrDefault(a.UserId)?.Name ?? string.Empty, a.Attended))
+        attendance.Select(a => new AttendanceDto(a.UserId, names.GetValueOrDefault(a.UserId)?.Name ?? string.Empty, a.Attended))
             .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList(),
         Domain.Diversity.SmallCellSuppression.Suppress(
             m.AccessSupports.GroupBy(s => s.Kind.ToString()).ToDictionary(g => g.Key, g => g.Count()),

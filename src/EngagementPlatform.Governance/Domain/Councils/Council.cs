@@ -183,6 +183,10 @@ public sealed class SeatAssignment : Entity<Guid>, IMultiTenant
 
     public bool IsActiveOn(DateOnly date) => TermStart <= date && (TermEnd is null || date < TermEnd);
 
+    /// <summary><see cref="IsActiveOn"/> as a query condition, so a list can ask it in SQL without loading assignments.</summary>
+    public static System.Linq.Expressions.Expression<Func<SeatAssignment, bool>> ActiveOn(DateOnly date)
+        => a => a.TermStart <= date && (a.TermEnd == null || date < a.TermEnd);
+
     public bool Overlaps(DateOnly start, DateOnly? end)
         => (end is null || TermStart < end) && (TermEnd is null || start < TermEnd);
 

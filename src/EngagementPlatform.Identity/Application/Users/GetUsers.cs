@@ -11,6 +11,12 @@ namespace EngagementPlatform.Identity.Application.Users;
 
 public sealed record GetUsersQuery(PageRequest Page, string? Filter) : IQuery<PagedResult<UserDto>>;
 
+/// <summary>
+/// The users list as every list is built (docs/adding-a-module.md, "Lists"): the count and the page, the page a
+/// projection of the columns the list shows with each user's role names as a correlated subquery (never the password
+/// hash, security stamp or any token). The default order (user name, then id) walks the index
+/// <c>(tenant_id, user_name, id)</c>.
+/// </summary>
 public sealed class GetUsersHandler(IIdentityDbContext db, IClock clock)
     : IQueryHandler<GetUsersQuery, PagedResult<UserDto>>
 {
@@ -34,7 +40,7 @@ public sealed class GetUsersHandler(IIdentityDbContext db, IClock clock)
 
         var total = await users.LongCountAsync(cancellationToken);
         var items = await users
-            .OrderBySorting(query.Page.Sorting, SortKeys, "userName")
+            .OrderBySorting(query.Page.Sorting, SortKeys, "userName").ThenBy(u => u.Id)
             .Skip(query.Page.Skip)
             .Take(query.Page.Take)
             .Select(UserProjection.ToDto(db, clock.Now))

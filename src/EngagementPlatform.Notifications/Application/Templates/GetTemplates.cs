@@ -9,7 +9,11 @@ namespace EngagementPlatform.Notifications.Application.Templates;
 
 public sealed record GetTemplatesQuery(PageRequest Page) : IQuery<PagedResult<TemplateDto>>;
 
-/// <summary>Every template any module registered, in each language, with the partnership's override where it has one.</summary>
+/// <summary>
+/// Every template any module registered, in each language, with the partnership's override where it has one. The
+/// catalogue is in memory, so the list sends one statement whatever the page size: the partnership's overrides, at
+/// most one per template and language (unique index <c>(tenant_id, name, culture)</c>), all of whose columns the list shows.
+/// </summary>
 public sealed class GetTemplatesHandler(INotificationsDbContext db, EmailTemplateStore store) : IQueryHandler<GetTemplatesQuery, PagedResult<TemplateDto>>
 {
     /// <summary>The fields a client may sort templates by; the default is <c>name</c> (then language).</summary>

@@ -9,6 +9,11 @@ namespace EngagementPlatform.SaaS.Application.Tenants;
 
 public sealed record GetTenantsQuery(PageRequest Page, string? Filter) : IQuery<PagedResult<TenantDto>>;
 
+/// <summary>
+/// The partnerships list as every list is built (docs/adding-a-module.md, "Lists"): the count and the page, the page a
+/// projection of the columns the list shows. Host-level, so no tenant-leading index; the default order (name) walks
+/// the unique name index.
+/// </summary>
 public sealed class GetTenantsHandler(ISaasDbContext db) : IQueryHandler<GetTenantsQuery, PagedResult<TenantDto>>
 {
     /// <summary>The fields a client may sort partnerships by.</summary>
@@ -29,7 +34,7 @@ public sealed class GetTenantsHandler(ISaasDbContext db) : IQueryHandler<GetTena
         }
 
         var total = await tenants.LongCountAsync(cancellationToken);
-        var items = await tenants.OrderBySorting(query.Page.Sorting, SortKeys, "name")
+        var items = await tenants.OrderBySorting(query.Page.Sorting, SortKeys, "name").ThenBy(t => t.Id)
             .Skip(query.Page.Skip).Take(query.Page.Take)
             .Select(TenantDto.Projection)
             .ToListAsync(cancellationToken);
