@@ -81,7 +81,7 @@ HOST_TOKEN=$(token admin)
 curl -fsS -o /dev/null "$URL/api/saas/tenants" -H "Authorization: Bearer $HOST_TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"costs","adminEmailAddress":"admin@costs.example","adminPassword":"1q2w3E*"}'
 TOKEN=$(token admin costs)
-ep_say "Access token: ${#TOKEN} characters, header $(cut -d. -f1 <<<"$TOKEN" | base64 -d 2>/dev/null | tr -d '\n' || true)"
+ep_say "Access token: ${#TOKEN} characters, $(tr -cd . <<<"$TOKEN" | wc -c) dots (JWS 2, JWE 4), signature/key $(cut -d. -f3 <<<"$TOKEN" | "$EP_PY" -c 'import sys; s=sys.stdin.read().strip(); print(len(s) * 6 // 8 * 8)') bits, header $(cut -d. -f1 <<<"$TOKEN" | "$EP_PY" -c 'import base64,sys; s=sys.stdin.read().strip(); print(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4)).decode())')"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$HOST_PID/stat"; }
 transactions() { $PSQL -c "SELECT sum(xact_commit + xact_rollback) FROM pg_stat_database WHERE datname = 'costs'"; }
