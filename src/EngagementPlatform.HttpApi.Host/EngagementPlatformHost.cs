@@ -23,7 +23,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 namespace EngagementPlatform.HttpApi.Host;
@@ -124,6 +123,7 @@ public static class EngagementPlatformHost
         }
 
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiConventions>().AddDocumentTransformer<PermissionNameSchema>().AddOperationTransformer<OpenApiConventions>());
+        services.AddSingleton<DatabaseHealthCheck>(); // one cached answer for every caller (HealthEndpoints)
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRequestLocalization(options =>
         {
@@ -203,17 +203,7 @@ public static class EngagementPlatformHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EngagementPlatform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            Predicate = c => c.Tags.Contains("ready"),
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        HealthEndpoints.Map(app);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],

@@ -17,10 +17,16 @@ public sealed class TenantCache : IDisposable
 
     internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
 
+    private long _generation;
+
     public int Count => Cache.Count;
+
+    /// <summary>Bumped by every eviction: a lookup that overlapped one does not keep what it read (see <see cref="TenantStore"/>).</summary>
+    internal long Generation => Interlocked.Read(ref _generation);
 
     public void Evict(Guid id, params string[] names)
     {
+        Interlocked.Increment(ref _generation);
         Cache.Remove(Key(id));
         foreach (var name in names)
         {
@@ -38,8 +44,10 @@ public sealed class TenantCache : IDisposable
 }
 
 /// <summary>
-/// Resolves tenants for every request, so lookups are cached briefly. Changes made in this process evict at once;
-/// other processes see them within <see cref="Lifetime"/>. Only names of a valid shape are looked up or cached.
+/// Resolves tenants for every request, so lookups are cached briefly. Changes made in this process evict at once
+/// (the handlers that rename, suspend, reactivate or delete a partnership evict once they commit); other processes
+/// see them within <see cref="Lifetime"/>. A lookup that read the row while such a change committed is returned but
+/// not cached, so the old state cannot outlive the eviction. Only names of a valid shape are looked up or cached.
 /// </summary>
 internal sealed class TenantStore(ISaasDbContext db, TenantCache cache) : ITenantStore
 {
@@ -69,15 +77,36 @@ internal sealed class TenantStore(ISaasDbContext db, TenantCache cache) : ITenan
             return cached;
         }
 
+        var generation = cache.Generation;
         var found = await db.Tenants.AsNoTracking().Where(predicate)
             .Select(t => new TenantInfo(t.Id, t.Name, t.IsActive, t.DefaultLanguage, t.TimeZone))
             .FirstOrDefaultAsync(cancellationToken);
-        cache.Cache.Set(key, found, new MemoryCacheEntryOptions
+        if (cache.Generation != generation)
         {
-            AbsoluteExpirationRelativeToNow = Lifetime,
-            Size = 1,
-            Priority = found is null ? CacheItemPriority.Low : CacheItemPriority.High,
-        });
+            return found; // a change was evicted meanwhile: what was read may be older than it
+        }
+
+        // A partnership found is kept under both its id and its name: requests name it by header, tokens and
+        // handlers by id, and either lookup answers the other.
+        string[] keys = found is null ? [key] : [TenantCache.Key(found.Id), TenantCache.Key(found.Name.Trim().ToLowerInvariant())];
+        foreach (var k in keys)
+        {
+            cache.Cache.Set(k, found, new MemoryCacheEntryOptions
+            {
+                AbsoluteExpirationRelativeToNow = Lifetime,
+                Size = 1,
+                Priority = found is null ? CacheItemPriority.Low : CacheItemPriority.High,
+            });
+        }
+
+        if (cache.Generation != generation)
+        {
+            foreach (var k in keys)
+            {
+                cache.Cache.Remove(k); // an eviction ran between the check above and the Set: it must win
+            }
+        }
+
         return found;
     }
 }

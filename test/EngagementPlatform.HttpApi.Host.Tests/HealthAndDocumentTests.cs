@@ -26,6 +26,40 @@ public sealed class HealthAndDocumentTests(ApiFixture app) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task Ready_checks_the_database_once_per_interval_however_often_asked_and_turns_503_when_it_goes_away()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var clock = new TestClock();
+        await using var factory = new ApiFactory(database, new Dictionary<string, string?> { ["Health:ReadyCacheSeconds"] = "60" }, services =>
+        {
+            services.AddSingleton<Framework.Timing.IClock>(clock);
+            services.AddSqlStatementCounter();
+        });
+        using var client = factory.CreateClient();
+        using var sql = factory.Services.GetRequiredService<SqlStatementCounter>().Record();
+
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK); // the first answer is a real check
+        var firstCheck = sql.For("/health/ready").Count;
+        firstCheck.ShouldBeGreaterThan(0);
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        sql.For("/health/ready").Count.ShouldBe(firstCheck); // twenty more answers, no statement
+        sql.For("/health/live").ShouldBeEmpty();
+
+        await TestDatabase.DropAsync(database);
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK); // still the last answer: no round trip
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Ready_is_503_when_migrations_are_missing()
     {
         var empty = await TestDatabase.CreateEmptyAsync();
