@@ -96,7 +96,7 @@ public sealed class IdentityModule : IModule
                 options.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 // Access tokens are signed JWTs, not encrypted ones: this API is their only audience, they travel over
                 // TLS and hold nothing the identity token does not already show the user; decrypting each with RSA-OAEP
-                // cost ~10 ms of CPU per request (docs/adr/0012-signed-not-encrypted-access-tokens.md). Codes and
+                // cost ~10 ms of CPU per request (docs/adr/0013-signed-not-encrypted-access-tokens.md). Codes and
                 // refresh tokens stay encrypted (OpenIddict encrypts them with the encryption key below).
                 options.DisableAccessTokenEncryption();
                 if (configuration["App:SelfUrl"] is { Length: > 0 } issuer)
