@@ -4,7 +4,7 @@ namespace EngagementPlatform.Identity.Tests;
 
 /// <summary>
 /// Access tokens are signed JWTs (JWS, RS256), not encrypted ones (JWE): this API is their only audience and
-/// verifying a signature costs a fraction of decrypting with RSA-OAEP (docs/adr/0012). Being readable by whoever
+/// verifying a signature costs a fraction of decrypting with RSA-OAEP (docs/adr/0013). Being readable by whoever
 /// holds them, they must carry nothing secret.
 /// </summary>
 public sealed class AccessTokenFormatTests(TwoTenantFixture app) : IClassFixture<TwoTenantFixture>
