@@ -16,6 +16,7 @@ timeline.Mark("services configured (modules, OpenIddict keys, Hangfire)");
 
 var app = builder.Build();
 timeline.Mark("host built (service provider)");
+EngagementPlatformHost.StartBuildingDataModel(app.Services);
 EngagementPlatformHost.ConfigurePipeline(app);
 timeline.Mark("pipeline configured (endpoints mapped)");
 app.Lifetime.ApplicationStarted.Register(() =>
