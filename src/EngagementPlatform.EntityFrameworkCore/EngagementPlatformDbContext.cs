@@ -36,6 +36,12 @@ public sealed class EngagementPlatformDbContext(
     IClock clock)
     : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, IDataProtectionKeyContext
 {
+    /// <summary>Who the context's work is done for, as its scope sees it (the auditing interceptor reads it here).</summary>
+    internal ICurrentUser CurrentUser => currentUser;
+
+    /// <summary>The clock the context stamps changes with.</summary>
+    internal IClock Clock => clock;
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Role> Roles => Set<Role>();
