@@ -15,7 +15,9 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<E
         PersistenceServiceCollectionExtensions.Configure(
             builder,
             Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? "Host=127.0.0.1;Port=5433;Database=engagementplatform;Username=postgres");
-        return new EngagementPlatformDbContext(builder.Options, new CurrentTenant(), new NoUser(), new SystemClock(TimeProvider.System));
+        var context = new EngagementPlatformDbContext(builder.Options);
+        context.Bind(new CurrentTenant(), new NoUser(), new SystemClock(TimeProvider.System));
+        return context;
     }
 
     private sealed class NoUser : ICurrentUser

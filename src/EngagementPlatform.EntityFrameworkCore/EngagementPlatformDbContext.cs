@@ -28,19 +28,109 @@ namespace EngagementPlatform.EntityFrameworkCore;
 /// <summary>
 /// The one DbContext of the application (ABP's ReplaceDbContext): it implements every module's DbContext
 /// interface, so one request is one transaction across modules. Each module keeps its own schema.
+/// <para>
+/// Instances are pooled (<see cref="PersistenceServiceCollectionExtensions"/>): the constructor takes only the
+/// options, and whom a lease works for (the tenant the filters read, the user and clock the saves stamp) is
+/// bound when a scope leases the context (<see cref="ScopedContextLease"/>) and cleared when it goes back to the
+/// pool. A context used without being bound refuses to query or save rather than guess a tenant.
+/// </para>
 /// </summary>
-public sealed class EngagementPlatformDbContext(
-    DbContextOptions<EngagementPlatformDbContext> options,
-    ICurrentTenant currentTenant,
-    ICurrentUser currentUser,
-    IClock clock)
+public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatformDbContext> options)
     : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, IDataProtectionKeyContext
 {
+    private ICurrentTenant? _currentTenant;
+    private ICurrentUser? _currentUser;
+    private IClock? _clock;
+
+    /// <summary>The scope lease that owns this instance now; while it is set, only the lease returns it to the pool.</summary>
+    private ScopedContextLease? _owner;
+
     /// <summary>Who the context's work is done for, as its scope sees it (the auditing interceptor reads it here).</summary>
-    internal ICurrentUser CurrentUser => currentUser;
+    internal ICurrentUser CurrentUser => _currentUser ?? throw NotBound();
 
     /// <summary>The clock the context stamps changes with.</summary>
-    internal IClock Clock => clock;
+    internal IClock Clock => _clock ?? throw NotBound();
+
+    private ICurrentTenant CurrentTenant => _currentTenant ?? throw NotBound();
+
+    /// <summary>Whether a lease's tenant, user and clock are bound now (false in the pool).</summary>
+    internal bool IsBound => _currentTenant is not null;
+
+    /// <summary>Binds the tenant, user and clock of the scope (or tool) that uses this instance.</summary>
+    internal void Bind(ICurrentTenant currentTenant, ICurrentUser currentUser, IClock clock, ScopedContextLease? owner = null)
+    {
+        if (IsBound)
+        {
+            throw new InvalidOperationException("This context is already bound to a scope; a pooled context serves one scope at a time.");
+        }
+
+        _currentTenant = currentTenant;
+        _currentUser = currentUser;
+        _clock = clock;
+        _owner = owner;
+    }
+
+    private void Unbind()
+    {
+        _currentTenant = null;
+        _currentUser = null;
+        _clock = null;
+        _owner = null;
+    }
+
+    private static InvalidOperationException NotBound()
+        => new("This EngagementPlatformDbContext is not bound to a scope's tenant, user and clock: resolve it from a scope (not from IDbContextFactory).");
+
+    /// <summary>
+    /// While a scope's lease owns the context, disposing it is a no-op: the container disposes it once per
+    /// registration that resolved it (the module interfaces, <see cref="DbContext"/>), and only the lease,
+    /// disposed after them, may give it back to the pool (a late second dispose could otherwise return an
+    /// instance another request has leased meanwhile).
+    /// </summary>
+    public override void Dispose()
+    {
+        if (_owner is null)
+        {
+            Unbind();
+            base.Dispose();
+        }
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        if (_owner is not null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>Clears the lease's state and returns the instance to the pool (EF resets its own state there).</summary>
+    internal ValueTask ReturnAsync(ScopedContextLease owner)
+    {
+        if (!ReferenceEquals(_owner, owner))
+        {
+            throw new InvalidOperationException("Only the lease that owns a pooled context may return it.");
+        }
+
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc cref="ReturnAsync"/>
+    internal void Return(ScopedContextLease owner)
+    {
+        if (!ReferenceEquals(_owner, owner))
+        {
+            throw new InvalidOperationException("Only the lease that owns a pooled context may return it.");
+        }
+
+        Unbind();
+        base.Dispose();
+    }
 
     public DbSet<User> Users => Set<User>();
 
@@ -91,7 +181,7 @@ public sealed class EngagementPlatformDbContext(
     public DbSet<AuditLogEntry> AuditLogEntries => Set<AuditLogEntry>();
 
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
-    public Guid? CurrentTenantId => currentTenant.Id;
+    public Guid? CurrentTenantId => CurrentTenant.Id;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -160,8 +250,8 @@ public sealed class EngagementPlatformDbContext(
     /// <summary>Stamps the tenant, fills audit properties and turns deletes into soft deletes.</summary>
     private void ApplyConventions()
     {
-        var now = clock.Now;
-        var userId = currentUser.Id;
+        var now = Clock.Now;
+        var userId = CurrentUser.Id;
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             switch (entry.State)
@@ -210,9 +300,9 @@ public sealed class EngagementPlatformDbContext(
             return;
         }
 
-        if (multiTenant.TenantId is null && currentTenant.Id is not null)
+        if (multiTenant.TenantId is null && CurrentTenant.Id is not null)
         {
-            entry.Property(nameof(IMultiTenant.TenantId)).CurrentValue = currentTenant.Id;
+            entry.Property(nameof(IMultiTenant.TenantId)).CurrentValue = CurrentTenant.Id;
         }
 
         GuardTenant(entry);
@@ -221,10 +311,10 @@ public sealed class EngagementPlatformDbContext(
     /// <summary>Nothing is ever written into another tenant than the current one, whatever a handler did.</summary>
     private void GuardTenant(EntityEntry entry)
     {
-        if (entry.Entity is IMultiTenant multiTenant && multiTenant.TenantId != currentTenant.Id)
+        if (entry.Entity is IMultiTenant multiTenant && multiTenant.TenantId != CurrentTenant.Id)
         {
             throw new InvalidOperationException(
-                $"Refused to write {entry.Metadata.ClrType.Name} of tenant {multiTenant.TenantId} while the current tenant is {currentTenant.Id?.ToString() ?? "the host"}.");
+                $"Refused to write {entry.Metadata.ClrType.Name} of tenant {multiTenant.TenantId} while the current tenant is {CurrentTenant.Id?.ToString() ?? "the host"}.");
         }
     }
 }

@@ -16,14 +16,15 @@ public static class PersistenceServiceCollectionExtensions
         // The options are built once, not per request (building them and having EF find its internal services for
         // them again was a quarter of what a read allocated: docs/benchmarks.md). So every interceptor is a
         // singleton; one that needs the request's user or clock reads them from the context it is given.
-        services.AddDbContext<EngagementPlatformDbContext>(
-            (provider, options) =>
-            {
-                Configure(options, connectionString);
-                options.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // e.g. Identity's access-change watcher
-            },
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        // The contexts are pooled: a scope leases one and binds its tenant, user and clock to it (ScopedContextLease),
+        // which saves building the context and its EF services for every request.
+        services.AddPooledDbContextFactory<EngagementPlatformDbContext>((provider, options) =>
+        {
+            Configure(options, connectionString);
+            options.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // e.g. Identity's access-change watcher
+        });
+        services.AddScoped<ScopedContextLease>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContextLease>().Context);
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IIdentityDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ISaasDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
