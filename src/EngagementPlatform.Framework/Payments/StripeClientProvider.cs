@@ -22,7 +22,7 @@ public sealed class StripeClientProvider(IOptions<StripeOptions> options, IHttpC
     /// new one per operation rather than keeping it: the factory's handler rotation then applies.
     /// </summary>
     /// <exception cref="RuleBrokenException"><c>Stripe:NotConfigured</c> when no secret key is configured.</exception>
-    public IStripeClient GetClient()
+    public StripeClient GetClient()
     {
         var o = options.Value;
         if (!o.IsConfigured)
