@@ -183,6 +183,17 @@ public sealed class StripeClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_the_fake_does_not_answer_gets_stripes_404_shape_and_is_recorded()
+    {
+        var error = await Should.ThrowAsync<StripeException>(() => new CustomerService(Client()).GetAsync("cus_unknown_route"));
+
+        error.HttpStatusCode.ShouldBe(HttpStatusCode.NotFound);
+        error.StripeError.Type.ShouldBe("invalid_request_error");
+        error.StripeError.Message.ShouldContain("/v1/customers/cus_unknown_route");
+        _fake.Requests.ShouldHaveSingleItem().Path.ShouldBe("/v1/customers/cus_unknown_route");
+    }
+
+    [Fact]
     public async Task A_connected_account_is_read_with_its_payout_status()
     {
         var pending = _fake.AddConnectedAccount(payoutsEnabled: false);

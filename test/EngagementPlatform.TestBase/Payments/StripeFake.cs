@@ -72,8 +72,11 @@ public sealed partial class StripeFake : IDisposable
 
     public string SecretKey => _secretKey;
 
-    /// <summary>The settings a host or a service collection needs to talk to this fake (and verify its test webhooks).</summary>
-    public IReadOnlyDictionary<string, string?> Configuration(string webhookSecret = DefaultWebhookSecret) => new Dictionary<string, string?>
+    /// <summary>
+    /// The settings a host (<c>new ApiFactory(connectionString, fake.Configuration())</c>) or a service collection needs to
+    /// talk to this fake and verify webhooks signed by <see cref="StripeWebhookSigner"/>; Stripe.net's retries are off.
+    /// </summary>
+    public Dictionary<string, string?> Configuration(string webhookSecret = DefaultWebhookSecret) => new()
     {
         ["Stripe:SecretKey"] = _secretKey,
         ["Stripe:ApiBase"] = Url,
