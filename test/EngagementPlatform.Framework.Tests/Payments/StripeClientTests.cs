@@ -158,7 +158,7 @@ public sealed class StripeClientTests : IDisposable
     [Fact]
     public async Task Stripes_own_errors_and_rate_limits_are_retryable_failures()
     {
-        var services = StripeTestServices.Build(_fake.Configuration());
+        using var services = StripeTestServices.Build(_fake.Configuration());
         var service = new TransferService(services.GetRequiredService<StripeClientProvider>().GetClient());
         _fake.FailNext("POST", "/v1/transfers", StripeFakeFailure.ApiError());
         _fake.FailNext("POST", "/v1/transfers", StripeFakeFailure.RateLimited());
