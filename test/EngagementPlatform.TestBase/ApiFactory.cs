@@ -30,6 +30,11 @@ public sealed class ApiFactory(string connectionString, IDictionary<string, stri
             ["Identity:Passwords:ChangeAssignedPasswordAtFirstSignIn"] = "false",
             // Without an SMTP server configured, mail goes to a folder; keep it out of the build output.
             ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ep-test-mail"),
+            // Stripe off unless a test passes StripeFake's settings, whatever the environment holds; a key given
+            // without an address still goes to a closed loopback port, never to Stripe.
+            ["Stripe:SecretKey"] = string.Empty,
+            ["Stripe:WebhookSecret"] = string.Empty,
+            ["Stripe:ApiBase"] = "http://127.0.0.1:9",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Tests that stop the database on purpose would otherwise fill the output with expected errors.
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Fatal",

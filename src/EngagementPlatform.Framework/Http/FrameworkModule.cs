@@ -3,6 +3,7 @@ using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.Modularity;
+using EngagementPlatform.Framework.Payments;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Framework.Timing;
@@ -48,6 +49,7 @@ public sealed class FrameworkModule : IModule
         services.AddSingleton<Jobs.IRecurringJobs, Jobs.HangfireRecurringJobs>();
         services.AddTransient<Jobs.RecurringJobRunner>();
 
+        services.AddStripe(configuration);
         AnonymousRateLimit.Add(services, configuration);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

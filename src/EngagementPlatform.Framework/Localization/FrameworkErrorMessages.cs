@@ -1,5 +1,6 @@
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Features;
+using EngagementPlatform.Framework.Payments;
 
 namespace EngagementPlatform.Framework.Localization;
 
@@ -20,6 +21,7 @@ internal static class FrameworkErrorMessages
         [FrameworkErrorCodes.TenantNotFound] = ("There is no partnership named '{tenant}'.", "No existe una alianza llamada '{tenant}'."),
         [FrameworkErrorCodes.TenantMismatch] = ("Your sign-in belongs to a different partnership than the one this request names.", "Su sesión pertenece a una alianza distinta de la que indica esta solicitud."),
         [FrameworkErrorCodes.TenantInactive] = ("This partnership is suspended. Contact the platform operator.", "Esta alianza está suspendida. Contacte al operador de la plataforma."),
+        [StripeErrorCodes.NotConfigured] = ("Online payments through Stripe are not set up on this platform. Ask the platform operator.", "Los pagos en línea con Stripe no están configurados en esta plataforma. Consulte al operador de la plataforma."),
         [FeatureErrorCodes.FeatureNotEnabled] = ("Your partnership's plan does not include this. Ask the platform operator about a plan that does.", "El plan de su alianza no incluye esto. Consulte al operador de la plataforma por un plan que lo incluya."),
         [FeatureErrorCodes.LimitReached] = ("Your partnership's plan allows at most {limit} of {name}, and there are {count} already. Ask the platform operator about a larger plan.", "El plan de su alianza permite como máximo {limit} de {name} y ya hay {count}. Consulte al operador de la plataforma por un plan mayor."),
     };
