@@ -5,6 +5,7 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 // whatever the machine's load did to the absolute times.
 //   EngagementPlatform.Profiling.Reader cpu FILE.nettrace [TOP]       the sampled thread stacks (dotnet-sampled-thread-time)
 //   EngagementPlatform.Profiling.Reader alloc FILE.nettrace [TOP]     the allocation ticks (gc-verbose)
+//   EngagementPlatform.Profiling.Reader alloc FILE.nettrace TOP TEXT  ... and the whole stacks (by bytes) that have a frame containing TEXT
 //   EngagementPlatform.Profiling.Reader counters FILE.csv             dotnet-counters' CSV: mean, min and max per counter
 // cpu: of the samples taken while a thread ran managed code (the others wait or run native code), the frames that
 //      were on top of the stack (self) and the frames anywhere on it (total), as shares of those samples.
@@ -25,7 +26,7 @@ switch (args[0])
         Cpu(args[1], top);
         return 0;
     case "alloc":
-        Alloc(args[1], top);
+        Alloc(args[1], top, args.Length > 3 ? args[3] : null);
         return 0;
     case "counters":
         Counters(args[1]);
@@ -109,7 +110,7 @@ static void Cpu(string path, int top)
     Print("Frames anywhere on the stack (total)", total, managed, top);
 }
 
-static void Alloc(string path, int top)
+static void Alloc(string path, int top, string? with)
 {
     using var log = Open(path);
     var source = log.Events.GetSource();
@@ -118,6 +119,7 @@ static void Alloc(string path, int top)
     var frames = new Dictionary<string, long>();
     var stacks = new Dictionary<string, long>();
     var areas = new Dictionary<string, long>();
+    var whole = new Dictionary<string, long>();
     long gcs = 0;
     var generations = new long[3];
     source.Clr.GCAllocationTick += tick =>
@@ -142,6 +144,10 @@ static void Alloc(string path, int top)
         // List<T> growing in EF Core is shown with the EF Core frame that grew it.
         var own = stack.Where(f => !f.StartsWith("System.", StringComparison.Ordinal) && !f.EndsWith("!?", StringComparison.Ordinal)).Take(4);
         Add(stacks, type + "  <-  " + string.Join("  <-  ", own), amount);
+        if (with is not null && stack.Any(f => f.Contains(with, StringComparison.Ordinal)))
+        {
+            Add(whole, type + Environment.NewLine + string.Join(Environment.NewLine, stack.Take(40).Select(f => "             " + f)), amount);
+        }
     };
     source.Clr.GCStart += gc =>
     {
@@ -159,6 +165,10 @@ static void Alloc(string path, int top)
     Print("Namespaces anywhere on the allocating stack (first two parts), by bytes", areas, bytes, top);
     Print("Frames anywhere on the allocating stack, by bytes", frames, bytes, top);
     Print("Type <- its innermost frames outside System.*, by bytes", stacks, bytes, top);
+    if (with is not null)
+    {
+        Print($"Whole stacks with a frame containing '{with}' (innermost first), by bytes", whole, bytes, top);
+    }
 }
 
 static void Counters(string path)
