@@ -90,6 +90,7 @@ try
 
     // The outbox: rows written beforehand (not timed), then one dispatcher drains them all.
     await outbox.InsertAsync(count, "bench");
+    Console.WriteLine($"  draining {count:N0} messages"); // etc/scripts/profile.sh starts its collectors on this line
     var clock = Stopwatch.StartNew();
     var sent = await DispatchAsync(services);
     var outboxSeconds = clock.Elapsed.TotalSeconds;

@@ -54,25 +54,30 @@ public sealed class UserAccessCache(IConfiguration configuration)
 
     private static readonly string[] AnyTenant = [DataFilters.Tenant];
 
-    /// <summary>Two indexed queries: the user's state by primary key, then the grants of the roles they hold now.</summary>
+    /// <summary>
+    /// One statement: the user's state by primary key and, joined to it, the grants of the roles they hold now. A miss
+    /// is what a request pays when the user has not asked for a few seconds (the benchmark's 1,000 voters miss about
+    /// every other vote), so it costs one round trip, not one for the user and one for the grants.
+    /// </summary>
     private static async Task<UserAccess> LoadAsync(Guid? tenantId, Guid userId, IIdentityDbContext db, CancellationToken cancellationToken)
     {
         // The tenant comes from the token (this runs before the request's tenant is resolved); soft-deleted users stay filtered out.
-        var isActive = await db.Users.IgnoreQueryFilters(AnyTenant).AsNoTracking()
+        var user = await db.Users.IgnoreQueryFilters(AnyTenant).AsNoTracking()
             .Where(u => u.Id == userId && u.TenantId == tenantId)
-            .Select(u => (bool?)u.IsActive)
+            .Select(u => new
+            {
+                u.IsActive,
+                Permissions = db.PermissionGrants
+                    .Where(g => g.TenantId == tenantId && db.UserRoles.Any(ur => ur.UserId == userId && ur.RoleId == g.RoleId))
+                    .Select(g => g.Name)
+                    .Distinct()
+                    .ToList(),
+            })
+            .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        if (isActive is not true)
-        {
-            return UserAccess.None;
-        }
-
-        var permissions = await db.PermissionGrants.IgnoreQueryFilters(AnyTenant).AsNoTracking()
-            .Where(g => g.TenantId == tenantId && db.UserRoles.Any(ur => ur.UserId == userId && ur.RoleId == g.RoleId))
-            .Select(g => g.Name)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return new UserAccess(true, permissions.ToHashSet(StringComparer.Ordinal));
+        return user is { IsActive: true }
+            ? new UserAccess(true, user.Permissions.ToHashSet(StringComparer.Ordinal))
+            : UserAccess.None;
     }
 
     private sealed record Entry(UserAccess Access, long Generation, long LoadedAt);

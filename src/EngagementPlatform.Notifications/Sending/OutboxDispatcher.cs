@@ -33,27 +33,41 @@ public sealed class OutboxDispatcher(
     private static readonly string[] AllTenants = [DataFilters.Tenant];
 
     /// <summary>Returns how many messages were sent.</summary>
+    /// <remarks>
+    /// The whole drain runs on one database connection, opened here and closed at the end. Every statement still
+    /// commits on its own (there is no transaction: each row is marked sent the moment the server accepts it), but a
+    /// message no longer pays for taking a connection from the pool and giving it back, with the reset that comes
+    /// with it, between its SMTP exchange and its one update.
+    /// </remarks>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
     {
-        await GiveUpExhaustedAsync(cancellationToken);
-        var sent = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var lease = await ClaimAsync(cancellationToken);
-            if (lease.Rows.Count == 0)
+            await GiveUpExhaustedAsync(cancellationToken);
+            var sent = 0;
+            while (!cancellationToken.IsCancellationRequested)
             {
-                break;
+                var lease = await ClaimAsync(cancellationToken);
+                if (lease.Rows.Count == 0)
+                {
+                    break;
+                }
+
+                var (batchSent, stop) = await SendBatchAsync(lease, cancellationToken);
+                sent += batchSent;
+                if (stop)
+                {
+                    break;
+                }
             }
 
-            var (batchSent, stop) = await SendBatchAsync(lease, cancellationToken);
-            sent += batchSent;
-            if (stop)
-            {
-                break;
-            }
+            return sent;
         }
-
-        return sent;
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Rows left pending with every attempt used (by an older sender) are failed, never claimed again.</summary>

@@ -1,4 +1,5 @@
 using Npgsql;
+using static EngagementPlatform.Governance.Tests.Api.DatabaseRows;
 
 namespace EngagementPlatform.Governance.Tests.Api;
 
@@ -133,21 +134,4 @@ public sealed class SecretBallotStorageTests(VerboseLogFixture app) : IClassFixt
     }
 
     private static string[] Rotate(string[] items, int by) => items.Skip(by).Concat(items.Take(by)).ToArray();
-
-    private static async Task<string?> ScalarAsync(NpgsqlConnection sql, string text, Guid id)
-        => (await RowsAsync(sql, text, id)).Single()[0];
-
-    private static async Task<List<string[]>> RowsAsync(NpgsqlConnection sql, string text, Guid id)
-    {
-        await using var command = new NpgsqlCommand(text, sql);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null! : reader.GetString(i)).ToArray());
-        }
-
-        return rows;
-    }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using static EngagementPlatform.Governance.Tests.Api.DatabaseRows;
 
 namespace EngagementPlatform.Governance.Tests.Api;
 
@@ -191,19 +192,5 @@ public sealed class VoteConcurrencyTests(QueryCountFixture app) : IClassFixture<
         {
             client.Dispose();
         }
-    }
-
-    private static async Task<List<string[]>> RowsAsync(NpgsqlConnection sql, string text, Guid id)
-    {
-        await using var command = new NpgsqlCommand(text, sql);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add([reader.GetString(0), reader.GetString(1)]);
-        }
-
-        return rows;
     }
 }
