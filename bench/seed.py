@@ -11,7 +11,7 @@ seed.py base URL OUT MEMBERS DECISIONS VOTE_DECISIONS
 seed.py tenants TENANT_ID TEMPLATE_ID FIRST LAST PER_TENANT
   Other tenants numbered FIRST..LAST, in server-side SQL only (one INSERT ... SELECT over generate_series per table):
   each a row in saas.tenants (a copy of tenant "bench" under the name otherN) and PER_TENANT decisions (copies of the
-  draft, spread over the past year), then ANALYZE. Nothing of tenant "bench" changes, so its reads answer the same.
+  draft, spread over the past year), then VACUUM ANALYZE (see bench.sh). Nothing of tenant "bench" changes, so its reads answer the same.
 
 EP_PSQL: the psql command line for the database. Progress goes to stderr with the seconds each step took.
 """
@@ -142,8 +142,8 @@ def base(out, members, decisions, vote_count):
                   'id', gen_random_uuid(), 'title', 'Decision ' || n,
                   'creation_time', now() + make_interval(secs => n)))).*
         FROM governance.decisions d, generate_series(1, {own}) n WHERE d.id = '{template}';
-        ANALYZE;
         """)
+    sql("VACUUM ANALYZE")
     counts = sql(f"SELECT count(*) FILTER (WHERE tenant_id = '{tenant_id}'), count(*) FROM governance.decisions")
     log(f"decisions of the tenant | all rows: {counts}")
 
@@ -192,8 +192,8 @@ def tenants(tenant_id, template, first, last, per_tenant):
         SELECT {select}
         FROM governance.decisions d, generate_series(1, {per_tenant}) g, k WHERE d.id = '{template}';
         """)
-    log("inserted; analyzing")
-    sql("ANALYZE")
+    log("inserted; vacuuming and analyzing")
+    sql("VACUUM ANALYZE")
     counts = sql(f"SELECT count(*) FILTER (WHERE tenant_id = '{tenant_id}'), count(DISTINCT tenant_id), count(*) FROM governance.decisions")
     log(f"decisions of tenant bench | tenants | all rows: {counts}")
 
