@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using EngagementPlatform.AuditLogging.Domain;
 using EngagementPlatform.AuditLogging.Persistence;
+using EngagementPlatform.Compensation.Domain;
+using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
@@ -34,7 +36,7 @@ public sealed class EngagementPlatformDbContext(
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
     IClock clock)
-    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, IDataProtectionKeyContext
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, ICompensationDbContext, IDataProtectionKeyContext
 {
     /// <summary>Who the context's work is done for, as its scope sees it (the auditing interceptor reads it here).</summary>
     internal ICurrentUser CurrentUser => currentUser;
@@ -90,6 +92,12 @@ public sealed class EngagementPlatformDbContext(
 
     public DbSet<AuditLogEntry> AuditLogEntries => Set<AuditLogEntry>();
 
+    public DbSet<Rate> Rates => Set<Rate>();
+
+    public DbSet<Payee> Payees => Set<Payee>();
+
+    public DbSet<PayableItem> PayableItems => Set<PayableItem>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => currentTenant.Id;
 
@@ -101,6 +109,7 @@ public sealed class EngagementPlatformDbContext(
         modelBuilder.ConfigureGovernance();
         modelBuilder.ConfigureNotifications();
         modelBuilder.ConfigureAuditLogging();
+        modelBuilder.ConfigureCompensation();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
         modelBuilder.Entity<Framework.Jobs.JobOccurrence>(b =>
         {
