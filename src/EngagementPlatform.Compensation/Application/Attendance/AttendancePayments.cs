@@ -50,19 +50,33 @@ public sealed class AttendancePayments(
         var date = TenantCalendar.Today(recorded.StartsAt, tenant?.TimeZone);
         var label = $"{recorded.MeetingTitle}, {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         var culture = TextLocalizer.CultureOf(tenant?.DefaultLanguage);
-        var people = recorded.Attended.Concat(recorded.Withdrawn).Distinct().ToList();
-        var payees = await personPayees.GetOrCreateAsync(people, "entries", cancellationToken);
-        var payeeIds = payees.Values.Select(p => p.Id).ToList();
-        var existing = await db.PayableItems
-            .Where(i => i.SourceKind == PayableItemSourceKind.Meeting && i.SourceId == recorded.MeetingId && payeeIds.Contains(i.PayeeId) && i.Status != PayableItemStatus.Voided)
-            .ToListAsync(cancellationToken);
-
-        if (recorded.Attended.Count > 0)
+        // The rate first: without one, attendance makes no payee and no item.
+        var rate = recorded.Attended.Count > 0 ? await RateAsync(recorded, date, cancellationToken) : null;
+        if (recorded.Attended.Count > 0 && rate is null)
         {
-            await PayAttendedAsync(recorded, date, label, culture, payees, existing, cancellationToken);
+            logger.LogInformation("No meeting or hour rate applies to council {CouncilId} on {Date}: attendance at meeting {MeetingId} creates no payable items",
+                recorded.CouncilId, date, recorded.MeetingId);
         }
 
-        foreach (var userId in recorded.Withdrawn)
+        var payees = rate is null ? [] : await personPayees.GetOrCreateAsync(recorded.Attended, "entries", cancellationToken);
+        foreach (var (userId, payee) in await personPayees.FindAsync(recorded.Withdrawn, cancellationToken))
+        {
+            payees[userId] = payee;
+        }
+
+        var payeeIds = payees.Values.Select(p => p.Id).ToList();
+        var existing = payeeIds.Count == 0
+            ? []
+            : await db.PayableItems
+                .Where(i => i.SourceKind == PayableItemSourceKind.Meeting && i.SourceId == recorded.MeetingId && payeeIds.Contains(i.PayeeId) && i.Status != PayableItemStatus.Voided)
+                .ToListAsync(cancellationToken);
+
+        if (rate is not null)
+        {
+            PayAttended(recorded, rate, label, culture, payees, existing);
+        }
+
+        foreach (var userId in recorded.Withdrawn.Where(payees.ContainsKey))
         {
             var payeeId = payees[userId].Id;
             var original = existing.FirstOrDefault(i => i.PayeeId == payeeId && i.AdjustsItemId == null);
@@ -82,8 +96,8 @@ public sealed class AttendancePayments(
         }
     }
 
-    private async Task PayAttendedAsync(AttendanceRecorded recorded, DateOnly date, string label, CultureInfo culture, IReadOnlyDictionary<Guid, Payee> payees, List<PayableItem> existing,
-        CancellationToken cancellationToken)
+    /// <summary>The council's Meeting rate in effect on the date, else its Hour rate; when the council has neither, the partnership's the same way.</summary>
+    private async Task<Rate?> RateAsync(AttendanceRecorded recorded, DateOnly date, CancellationToken cancellationToken)
     {
         var rates = await db.Rates.AsNoTracking()
             .Where(r => (r.CouncilId == recorded.CouncilId || r.CouncilId == null)
@@ -91,14 +105,11 @@ public sealed class AttendancePayments(
                         && r.EffectiveFrom <= date && (r.EffectiveTo == null || r.EffectiveTo >= date))
             .ToListAsync(cancellationToken);
         var scope = rates.Any(r => r.CouncilId == recorded.CouncilId) ? rates.Where(r => r.CouncilId == recorded.CouncilId).ToList() : rates;
-        var rate = scope.Where(r => r.Unit == RateUnit.Meeting).MaxBy(r => r.EffectiveFrom) ?? scope.Where(r => r.Unit == RateUnit.Hour).MaxBy(r => r.EffectiveFrom);
-        if (rate is null)
-        {
-            logger.LogInformation("No meeting or hour rate applies to council {CouncilId} on {Date}: attendance at meeting {MeetingId} creates no payable items",
-                recorded.CouncilId, date, recorded.MeetingId);
-            return;
-        }
+        return scope.Where(r => r.Unit == RateUnit.Meeting).MaxBy(r => r.EffectiveFrom) ?? scope.Where(r => r.Unit == RateUnit.Hour).MaxBy(r => r.EffectiveFrom);
+    }
 
+    private void PayAttended(AttendanceRecorded recorded, Rate rate, string label, CultureInfo culture, IReadOnlyDictionary<Guid, Payee> payees, List<PayableItem> existing)
+    {
         // Hours from the meeting's minutes, to four decimals (half away from zero); the item's total is then rounded once.
         var quantity = rate.Unit == RateUnit.Meeting ? 1m : Math.Round(recorded.DurationMinutes / 60m, 4, Money.Rounding);
         var description = rate.Unit == RateUnit.Meeting

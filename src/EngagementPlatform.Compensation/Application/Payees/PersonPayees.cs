@@ -13,12 +13,20 @@ namespace EngagementPlatform.Compensation.Application.Payees;
 /// </summary>
 public sealed class PersonPayees(ICompensationDbContext db, IUserDirectory users)
 {
-    /// <summary>The payees of <paramref name="userIds"/> by user id, made where missing; an id that is no user of the tenant is refused.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Payee>> GetOrCreateAsync(IReadOnlyCollection<Guid> userIds, string field, CancellationToken cancellationToken)
+    /// <summary>The payees <paramref name="userIds"/> already have, by user id (none is made).</summary>
+    public async Task<Dictionary<Guid, Payee>> FindAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.Distinct().ToList();
-        var existing = await db.Payees.Where(p => p.UserId != null && ids.Contains(p.UserId.Value)).ToListAsync(cancellationToken);
-        var byUser = existing.ToDictionary(p => p.UserId!.Value);
+        return ids.Count == 0
+            ? []
+            : await db.Payees.Where(p => p.UserId != null && ids.Contains(p.UserId.Value)).ToDictionaryAsync(p => p.UserId!.Value, cancellationToken);
+    }
+
+    /// <summary>The payees of <paramref name="userIds"/> by user id, made where missing; an id that is no user of the tenant is refused.</summary>
+    public async Task<Dictionary<Guid, Payee>> GetOrCreateAsync(IReadOnlyCollection<Guid> userIds, string field, CancellationToken cancellationToken)
+    {
+        var ids = userIds.Distinct().ToList();
+        var byUser = await FindAsync(ids, cancellationToken);
         var missing = ids.Where(id => !byUser.ContainsKey(id)).ToList();
         if (missing.Count == 0)
         {
