@@ -1,6 +1,8 @@
 using EngagementPlatform.DbMigrator.Demo;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Identity.Application.Users;
+using EngagementPlatform.Framework.Data;
+using EngagementPlatform.SaaS.Application.Editions;
 using EngagementPlatform.SaaS.Application.Tenants;
 using EngagementPlatform.SaaS.Persistence;
 using Mediator;
@@ -39,8 +41,13 @@ internal static class DemoTenantSeeder
     /// </summary>
     internal static readonly IDemoDataContributor[] Contributors =
     [
+        new CompensationRatesDemoData(), // before the council's past meeting, so its attendance is paid
         new GovernanceDemoData(),
+        new CompensationDemoData(),
     ];
+
+    /// <summary>The demo's plan: the optional modules built so far (compensation) are on, so a newcomer sees them working.</summary>
+    public const string EditionName = "Demo partnership plan";
 
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -67,6 +74,8 @@ internal static class DemoTenantSeeder
             logger.LogInformation("Tenant {Tenant} exists already", TenantName);
         }
 
+        await EnsurePlanAsync(mediator, tenant.Id, logger, cancellationToken);
+
         using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenant.Id, tenant.Name))
         {
             var existing = await mediator.Send(new GetUsersQuery(new(0, 1000, null), null), cancellationToken);
@@ -90,5 +99,25 @@ internal static class DemoTenantSeeder
                 await contributor.SeedAsync(context, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Puts the demo on a plan with the compensation feature on (the plan is made once); a demo tenant already on a
+    /// plan keeps it.
+    /// </summary>
+    private static async Task EnsurePlanAsync(IMediator mediator, Guid tenantId, ILogger logger, CancellationToken cancellationToken)
+    {
+        var current = await mediator.Send(new GetTenantQuery(tenantId), cancellationToken);
+        if (current.EditionId is not null)
+        {
+            return;
+        }
+
+        var editions = await mediator.Send(new GetEditionsQuery(new(0, PageRequest.MaxMaxResultCount, null)), cancellationToken);
+        var editionId = editions.Items.FirstOrDefault(e => e.Name == EditionName)?.Id
+                        ?? (await mediator.Send(new CreateEditionCommand(new EditionRequest(
+                            EditionName, null, new EditionFeaturesDto(Compensation: true, DataSharing: false, Assessments: false, StripePayouts: false), null)), cancellationToken)).Id;
+        await mediator.Send(new UpdateTenantCommand(tenantId, current.Name, editionId, null, null), cancellationToken);
+        logger.LogInformation("Put tenant {Tenant} on the plan {Edition}", TenantName, EditionName);
     }
 }

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using EngagementPlatform.AuditLogging.Domain;
 using EngagementPlatform.AuditLogging.Persistence;
+using EngagementPlatform.Compensation.Domain;
+using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
@@ -36,7 +38,7 @@ namespace EngagementPlatform.EntityFrameworkCore;
 /// </para>
 /// </summary>
 public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatformDbContext> options)
-    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, IDataProtectionKeyContext
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, ICompensationDbContext, IDataProtectionKeyContext
 {
     private ICurrentTenant? _currentTenant;
     private ICurrentUser? _currentUser;
@@ -180,6 +182,12 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
 
     public DbSet<AuditLogEntry> AuditLogEntries => Set<AuditLogEntry>();
 
+    public DbSet<Rate> Rates => Set<Rate>();
+
+    public DbSet<Payee> Payees => Set<Payee>();
+
+    public DbSet<PayableItem> PayableItems => Set<PayableItem>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => CurrentTenant.Id;
 
@@ -191,6 +199,7 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
         modelBuilder.ConfigureGovernance();
         modelBuilder.ConfigureNotifications();
         modelBuilder.ConfigureAuditLogging();
+        modelBuilder.ConfigureCompensation();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
         modelBuilder.Entity<Framework.Jobs.JobOccurrence>(b =>
         {

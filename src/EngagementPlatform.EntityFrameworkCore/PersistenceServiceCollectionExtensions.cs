@@ -1,4 +1,5 @@
 using EngagementPlatform.AuditLogging.Persistence;
+using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Persistence;
@@ -31,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IGovernanceDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IAuditLoggingDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<ICompensationDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditingInterceptor>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<Framework.Jobs.IJobOccurrences, JobOccurrences>();

@@ -1,4 +1,5 @@
 using EngagementPlatform.AuditLogging;
+using EngagementPlatform.Compensation;
 using EngagementPlatform.EntityFrameworkCore;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Http;
@@ -45,6 +46,7 @@ public static class EngagementPlatformHost
         new GovernanceModule(),
         new NotificationsModule(),
         new AuditLoggingModule(),
+        new CompensationModule(),
     ];
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, bool web = true)

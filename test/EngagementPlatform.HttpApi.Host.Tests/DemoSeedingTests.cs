@@ -18,6 +18,7 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
     [
         "governance.councils", "governance.seats", "governance.seat_assignments", "governance.composition_rules", "governance.decisions",
         "governance.decision_inputs", "governance.ballots", "governance.meetings", "governance.attendance", "identity.users",
+        "compensation.rates", "compensation.payees", "compensation.payable_items", "saas.editions",
     ];
 
     [Fact]
@@ -67,6 +68,17 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
         past.GetProperty("agenda").GetArrayLength().ShouldBeGreaterThan(0);
         past.GetProperty("attendance").GetArrayLength().ShouldBeGreaterThan(0);
         past.GetProperty("accessSupports").EnumerateArray().ShouldContain(s => s.GetProperty("status").GetString() == "Provided");
+
+        // Compensation (the demo's plan includes it): rates, and payable items in every state, the past meeting's
+        // attendance paid at the partnership's hourly stipend (2 h at $25.00).
+        using var finance = await app.ClientAsync(DemoTenantSeeder.TenantName, "finance");
+        (await (await finance.GetAsync("/api/compensation/rates")).ReadJsonAsync()).GetProperty("totalCount").GetInt64().ShouldBe(3);
+        var items = (await (await finance.GetAsync("/api/compensation/payable-items?maxResultCount=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("status").GetString()).Distinct().ShouldBe(["Submitted", "Approved", "Paid", "Voided"], ignoreOrder: true);
+        var attendance = items.Where(i => i.GetProperty("source").GetProperty("kind").GetString() == "Meeting").ToList();
+        attendance.Count.ShouldBe(past.GetProperty("attendance").EnumerateArray().Count(a => a.GetProperty("attended").GetBoolean()));
+        attendance.ShouldAllBe(i => i.GetProperty("amount").GetDecimal() == 50.00m);
+        items.ShouldContain(i => i.GetProperty("status").GetString() == "Paid" && i.GetProperty("payee").GetProperty("kind").GetString() == "Organization");
 
         // The member who signs in first has something waiting: a vote, input to give, a meeting, and an answered input.
         using var member = await app.ClientAsync(DemoTenantSeeder.TenantName, "member");

@@ -1,0 +1,17 @@
+namespace EngagementPlatform.Compensation;
+
+/// <summary>The permission names of Compensation, for other modules' checks and the web app's generated map.</summary>
+public static class CompensationPermissions
+{
+    /// <summary>See rates, payees and payable items.</summary>
+    public const string Items = "Compensation.Items";
+
+    /// <summary>Set up rates and new rate versions.</summary>
+    public const string RatesManage = "Compensation.Rates.Manage";
+
+    /// <summary>Enter payable items, add partner organizations as payees, void an unpaid item.</summary>
+    public const string ItemsCreate = "Compensation.Items.Create";
+
+    /// <summary>Approve and pay items (never one's own: segregation of duties).</summary>
+    public const string ItemsApprove = "Compensation.Items.Approve";
+}

@@ -1,0 +1,60 @@
+using EngagementPlatform.Compensation.Domain;
+using EngagementPlatform.Compensation.Emails;
+using EngagementPlatform.Framework.Localization;
+using EngagementPlatform.Framework.MultiTenancy;
+using EngagementPlatform.Identity;
+using EngagementPlatform.Notifications;
+
+namespace EngagementPlatform.Compensation.Application.Items;
+
+/// <summary>
+/// Queues "you were paid" for each paid item: to the person's account address in their language, or to a partner
+/// organization's contact address in the partnership's language. Essential mail (it is their money), written to the
+/// outbox in the payment's transaction with a key per item, so a payment queues its notice once.
+/// </summary>
+public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICurrentTenant currentTenant, ITenantStore tenants, ITextLocalizer texts)
+{
+    public async Task QueueAsync(IReadOnlyList<PayableItem> paid, IReadOnlyDictionary<Guid, Payee> payees, CancellationToken cancellationToken)
+    {
+        var userIds = paid.Select(i => payees[i.PayeeId].UserId).OfType<Guid>().Distinct().ToList();
+        var people = userIds.Count == 0 ? new Dictionary<Guid, UserInfo>() : await users.FindAsync(userIds, cancellationToken);
+        string? tenantLanguage = null;
+        foreach (var item in paid)
+        {
+            var payee = payees[item.PayeeId];
+            EmailRecipient? recipient;
+            if (payee.UserId is { } userId)
+            {
+                recipient = people.TryGetValue(userId, out var user) && user.IsActive && !string.IsNullOrWhiteSpace(user.Email)
+                    ? new EmailRecipient(user.Email, user.Name, user.PreferredLanguage, user.Id)
+                    : null;
+            }
+            else
+            {
+                tenantLanguage ??= (currentTenant.Id is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.DefaultLanguage : null) ?? "en";
+                recipient = string.IsNullOrWhiteSpace(payee.ContactEmail) ? null : new EmailRecipient(payee.ContactEmail, payee.Name, tenantLanguage, null);
+            }
+
+            if (recipient is null)
+            {
+                continue;
+            }
+
+            var culture = TextLocalizer.CultureOf(recipient.PreferredLanguage);
+            var payment = new PaidItem(
+                item.Total.Format(culture),
+                item.SourceLabel,
+                item.Description,
+                item.PaidOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                texts.Word(item.PaidMethod!.Value, culture),
+                item.PaidReference);
+            await outbox.EnqueueAsync(
+                CompensationEmailTemplates.ItemPaid,
+                recipient,
+                new ItemPaidEmail(payment),
+                EmailCategory.Essential,
+                new EmailOptions(texts.Get(CompensationTexts.PaidEmailReason, culture), $"compensation-item-paid:{item.Id}:{payee.Id}"),
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace EngagementPlatform.HttpApi.Host.Tests.Sweeps;
+
+/// <summary>
+/// Alpha and beta on a plan with the compensation feature (so beta's calls reach the handlers and meet a 404, not the
+/// plan's 403), their admins also holding <c>Compensation.Items.Approve</c> (finance's by default) so approve and pay
+/// reach the handlers too, and in alpha a rate and a submitted payable item.
+/// </summary>
+internal sealed class CompensationSweepSeeder : ISweepSeeder
+{
+    public async Task SeedAsync(SweepContext context)
+    {
+        var app = context.App;
+        using (var host = await app.HostAdminAsync())
+        {
+            var edition = (await (await host.PostAsJsonAsync("/api/saas/editions", new
+            {
+                name = "Sweep plan with compensation",
+                features = new { compensation = true, dataSharing = false, assessments = false, stripePayouts = false },
+            })).ReadJsonAsync()).GetProperty("id").GetGuid();
+            foreach (var (id, name) in new[] { (app.AlphaId, "alpha"), (app.BetaId, "beta") })
+            {
+                await (await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name, editionId = edition })).ShouldBeSuccessAsync();
+            }
+        }
+
+        foreach (var tenant in new[] { "alpha", "beta" })
+        {
+            using var admin = await app.ClientAsync(tenant, "admin");
+            var role = (await (await admin.GetAsync("/api/identity/roles?maxResultCount=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+                .Single(r => r.GetProperty("name").GetString() == "admin");
+            var permissions = role.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!).Append("Compensation.Items.Approve").Distinct().ToList();
+            await (await admin.PutAsJsonAsync($"/api/identity/roles/{role.GetProperty("id").GetGuid()}/permissions", new { permissions })).ShouldBeSuccessAsync();
+        }
+
+        using var alpha = await app.ClientAsync("alpha", "admin");
+        var rate = (await (await alpha.PostAsJsonAsync("/api/compensation/rates", new { name = "Sweep deliverable", unit = "Deliverable", amount = 100m, currency = "USD" }))
+            .ReadJsonAsync()).GetProperty("id").GetGuid();
+        var item = (await (await alpha.PostAsJsonAsync("/api/compensation/payable-items", new { payeeUserId = app.AlphaMemberId, description = "Sweep item", quantity = 1, rateId = rate }))
+            .ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        context.AddTenantId("/api/compensation/rates", rate);
+        context.AddTenantId("/api/compensation/payable-items", item);
+        context.AddBody("POST", "/api/compensation/rates/{id}/versions", new { amount = 120m, effectiveFrom = "2030-01-01" });
+        context.AddBody("POST", "/api/compensation/payable-items/{id}/pay", new { method = "Check", reference = "Sweep", paidOn = "2030-01-01" });
+        context.AddBody("POST", "/api/compensation/payable-items/{id}/void", new { reason = "Voided by another tenant" });
+    }
+}
