@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Http;
 using EngagementPlatform.Compensation.Application.Items;
 using EngagementPlatform.Compensation.Application.Payees;
 using EngagementPlatform.Compensation.Application.Rates;
@@ -27,12 +28,7 @@ internal static class CompensationEndpoints
     {
         var api = endpoints.MapGroup("/api/compensation").WithTags("Compensation")
             .RequireFeature(SaasFeatures.Compensation)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         MapRates(api.MapGroup("/rates"));
         MapPayees(api.MapGroup("/payees"));
         MapItems(api.MapGroup("/payable-items"));

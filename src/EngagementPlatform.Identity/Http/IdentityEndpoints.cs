@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Http;
 using System.Globalization;
 using EngagementPlatform.Framework.Application;
 using EngagementPlatform.Framework.Data;
@@ -21,12 +22,7 @@ internal static class IdentityEndpoints
     {
         // Every operation here needs a token; refusals are problem details with a Module:Reason code.
         var group = endpoints.MapGroup("/api/identity").WithTags("Identity")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
 
         group.MapPost("/users", async Task<Created<CreatedId>> (CreateUserCommand command, IMediator mediator, CancellationToken ct) =>
             {

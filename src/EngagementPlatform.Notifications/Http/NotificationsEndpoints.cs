@@ -24,12 +24,7 @@ internal static class NotificationsEndpoints
     {
         var root = endpoints.MapGroup("/api/notifications").WithTags("Notifications");
         var api = root.MapGroup(string.Empty)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
 
         api.MapGet("/outbox", async ([AsParameters] PageRequest page, OutboxStatus? status, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetOutboxQuery(page, status), ct)))

@@ -1,3 +1,4 @@
+using EngagementPlatform.Framework.Http;
 using EngagementPlatform.Framework.Application;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Permissions;
@@ -19,12 +20,7 @@ internal static class SaasEndpoints
     {
         // Every SaaS operation needs a token; refusals are problem details with a Module:Reason code.
         var saas = endpoints.MapGroup("/api/saas").WithTags("SaaS")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         var tenants = saas.MapGroup("/tenants");
         tenants.MapPost("/", async Task<Created<CreatedId>> (CreateTenantCommand command, IMediator mediator, CancellationToken ct) =>
             {
