@@ -33,7 +33,8 @@ internal sealed class CompensationReportsDemoData : IDemoDataContributor
     public async Task SeedAsync(DemoContext demo, CancellationToken cancellationToken)
     {
         var db = demo.Get<ICompensationDbContext>();
-        if (await db.PayableItems.AnyAsync(i => i.Description.StartsWith(StipendPrefix), cancellationToken))
+        // The contract is made on every first run (stipends only once the 5th of January has passed).
+        if (await db.PayableItems.AnyAsync(i => i.Description == Contract, cancellationToken))
         {
             return;
         }
