@@ -183,6 +183,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("rate_id");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("uuid")
                         .HasColumnName("source_id");
@@ -254,6 +258,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .IsDescending(false, false, true, false)
                         .HasDatabaseName("ix_payable_items_tenant_id_status_creation_time_id");
 
+                    b.HasIndex("TenantId", "SourceKind", "SourceId", "PayeeId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payable_items_source_payee_sequence")
+                        .HasFilter("source_id IS NOT NULL");
+
                     b.ToTable("payable_items", "compensation");
                 });
 
@@ -262,6 +271,25 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTimeOffset?>("ChoiceMadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("choice_made_at");
+
+                    b.Property<string>("ChoiceMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("choice_method");
+
+                    b.Property<string>("ChoiceNoticeVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("choice_notice_version");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -275,6 +303,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid?>("CreatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("creator_id");
+
+                    b.Property<string>("DetailsMasked")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details_masked");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -296,13 +329,37 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PreferredMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("preferred_method");
+
+                    b.Property<string>("ProtectedDetails")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("protected_details");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("TinLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("tin_last4")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
+
+                    b.Property<bool>("W9OnFile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("w9_on_file");
+
+                    b.Property<DateOnly?>("W9ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("w9_received_on");
 
                     b.HasKey("Id")
                         .HasName("pk_payees");
@@ -318,7 +375,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_payees_tenant_id_name_id");
 
-                    b.ToTable("payees", "compensation");
+                    b.ToTable("payees", "compensation", t =>
+                        {
+                            t.HasCheckConstraint("ck_payees_tin_last4", "tin_last4 IS NULL OR tin_last4 ~ '^[0-9]{4}$'");
+                        });
                 });
 
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.Rate", b =>
