@@ -63,7 +63,8 @@ public sealed record PaymentChoiceRequest(PaymentChoice Choice, PaymentMethod? P
 
 internal static class PayeeProfiles
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The masked form is stored as people read it (•, accents), not as \u escapes.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string SerializeMasked(MaskedPaymentDetails masked) => JsonSerializer.Serialize(masked, Json);
 
