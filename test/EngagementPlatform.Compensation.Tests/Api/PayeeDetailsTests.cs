@@ -291,4 +291,17 @@ public sealed class PayeeDetailsTests(CompensationFixture app) : IClassFixture<C
         refused.SqlState.ShouldBe(PostgresErrorCodes.UniqueViolation);
         refused.ConstraintName.ShouldBe("ux_payable_items_source_payee_sequence");
     }
+
+    [Fact]
+    public async Task A_persons_payee_takes_their_current_name_when_a_new_item_is_made()
+    {
+        var (member, payee) = await PayeeAsync("pd-rename");
+        using var client = await app.ClientAsync("alpha", "pd-rename");
+        await (await client.PutAsJsonAsync("/api/identity/my-profile", new { name = "Rosa Renamed" })).ShouldBeSuccessAsync();
+
+        await _scenario.EnteredItemAsync("alpha-staff", member, 15m);
+
+        using var staff = await app.ClientAsync("alpha", "alpha-staff");
+        (await (await staff.GetAsync($"/api/compensation/payees/{payee}")).ReadJsonAsync()).GetProperty("name").GetString().ShouldBe("Rosa Renamed");
+    }
 }
