@@ -14,4 +14,13 @@ public static class CompensationPermissions
 
     /// <summary>Approve and pay items (never one's own: segregation of duties).</summary>
     public const string ItemsApprove = "Compensation.Items.Approve";
+
+    /// <summary>
+    /// Set a payee's payment preference and tax-form status. Not given to staff: whoever enters items must not also be
+    /// able to change where the money goes.
+    /// </summary>
+    public const string PayeesManage = "Compensation.Payees.Manage";
+
+    /// <summary>Read a payee's payment details in full (every read is audited); others see them masked.</summary>
+    public const string PayeesViewDetails = "Compensation.Payees.ViewDetails";
 }

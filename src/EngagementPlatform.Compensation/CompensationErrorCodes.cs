@@ -24,6 +24,14 @@ public static class CompensationErrorCodes
     public const string IllegalTransition = "Compensation:IllegalTransition";
     public const string DuplicateItemInBatch = "Compensation:DuplicateItemInBatch";
 
+    // Payee side: payment preference, tax form, the payee's own choice.
+    public const string InvalidPaymentDetails = "Compensation:InvalidPaymentDetails";
+    public const string PaymentDetailsUnreadable = "Compensation:PaymentDetailsUnreadable";
+    public const string TinLast4Only = "Compensation:TinLast4Only";
+    public const string InvalidTaxForm = "Compensation:InvalidTaxForm";
+    public const string NoticeNotAcknowledged = "Compensation:NoticeNotAcknowledged";
+    public const string PayeeDeclined = "Compensation:PayeeDeclined";
+
     internal static ErrorMessageResource Messages() => new()
     {
         [UnknownCurrency] = ("'{currency}' is not a currency this module accepts (an ISO 4217 code such as USD).", "'{currency}' no es una moneda que este módulo acepte (un código ISO 4217 como USD)."),
@@ -45,6 +53,14 @@ public static class CompensationErrorCodes
         [PaidCannotBeVoided] = ("Item {itemId} is paid and cannot be voided; a correction is a new adjusting item.", "El pago {itemId} ya fue pagado y no se puede anular; una corrección es un nuevo pago de ajuste."),
         [IllegalTransition] = ("Item {itemId} is {status}, so it cannot be {action}.", "El pago {itemId} está {status}, así que no se puede {action}."),
         [DuplicateItemInBatch] = ("Item {itemId} is named more than once in the batch.", "El pago {itemId} aparece más de una vez en el lote."),
+
+        // Payee side.
+        [InvalidPaymentDetails] = ("The payment details do not fit the method {method}; see the fields named.", "Los datos de pago no corresponden al método {method}; vea los campos indicados."),
+        [PaymentDetailsUnreadable] = ("The payment details of payee {payeeId} cannot be read here; ask the payee for them again.", "Los datos de pago del beneficiario {payeeId} no se pueden leer aquí; pídaselos de nuevo al beneficiario."),
+        [TinLast4Only] = ("Enter only the last 4 digits of the tax id; the full number is never accepted.", "Ingrese solo los últimos 4 dígitos del número de identificación fiscal; nunca se acepta el número completo."),
+        [InvalidTaxForm] = ("The tax form status is incomplete; see the fields named.", "El estado del formulario de impuestos está incompleto; vea los campos indicados."),
+        [NoticeNotAcknowledged] = ("Read the current payment notice (version {version}) and name it with your choice.", "Lea el aviso de pago vigente (versión {version}) e indíquelo con su decisión."),
+        [PayeeDeclined] = ("The payee of item {itemId} has declined payment, so it cannot be approved or paid.", "El beneficiario del pago {itemId} rechazó el pago, así que no se puede aprobar ni pagar."),
     };
 
     // Reports: statements, annual totals and thresholds, programs and budgets (issue 12).

@@ -27,6 +27,7 @@ public sealed class CompensationModule : IModule
         services.AddScoped<PersonPayees>();
         services.AddScoped<PaymentEmails>();
         services.AddCompensationReports();
+        services.AddScoped<PayeeDetailsProtector>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCompensationEndpoints();

@@ -10,6 +10,7 @@ internal static class CompensationTexts
     public const string WithdrawnReason = "Compensation:Void.AttendanceWithdrawn";
     public const string AdjustmentDescription = "Compensation:Adjustment.AttendanceWithdrawn";
     public const string AttendanceRestored = "Compensation:Void.AttendanceRestored";
+    public const string AttendanceRestoredAdjustment = "Compensation:Adjustment.AttendanceRestored";
 
     public static LocalizationResource Create() => new LocalizationResource
         {
@@ -17,6 +18,7 @@ internal static class CompensationTexts
             [WithdrawnReason] = ("Attendance withdrawn: marked absent after the meeting", "Asistencia retirada: marcado como ausente después de la reunión"),
             [AdjustmentDescription] = ("Adjustment: attendance withdrawn after payment", "Ajuste: asistencia retirada después del pago"),
             [AttendanceRestored] = ("Attendance restored: marked present again, so no adjustment is due", "Asistencia restablecida: marcado como presente otra vez, así que no corresponde ajuste"),
+            [AttendanceRestoredAdjustment] = ("Adjustment: marked present again after a correction was settled", "Ajuste: marcado como presente otra vez después de liquidar una corrección"),
             ["Action:ApprovePayableItem"] = ("approved", "aprobar"),
             ["Action:PayPayableItem"] = ("paid", "pagar"),
             ["Action:VoidPayableItem"] = ("voided", "anular"),
@@ -34,6 +36,11 @@ internal static class CompensationTexts
             [RateUnit.Hour] = ("hour", "hora"),
             [RateUnit.Meeting] = ("meeting", "reunión"),
             [RateUnit.Deliverable] = ("deliverable", "entregable"),
+        })
+        .AddEnum(new Dictionary<PaymentChoice, (string, string)>
+        {
+            [PaymentChoice.Accept] = ("accepts payment", "acepta el pago"),
+            [PaymentChoice.Decline] = ("declines payment", "rechaza el pago"),
         })
         .AddEnum(new Dictionary<PaymentMethod, (string, string)>
         {

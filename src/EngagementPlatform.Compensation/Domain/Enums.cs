@@ -41,3 +41,10 @@ public enum PayeeKind
     Person,
     Organization,
 }
+
+/// <summary>A payee's own choice about being paid (many members weigh whether a stipend counts as income for their benefits).</summary>
+public enum PaymentChoice
+{
+    Accept,
+    Decline,
+}

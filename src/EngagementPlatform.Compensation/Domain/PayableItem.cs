@@ -31,8 +31,9 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
     }
 
     private PayableItem(Guid payeeId, string description, decimal quantity, Money unitAmount, Money amount, PayableItemSourceKind sourceKind,
-        Guid? sourceId, string sourceLabel, Guid? councilId, Guid? rateId, Guid submittedBy, Guid? adjustsItemId)
+        Guid? sourceId, string sourceLabel, Guid? councilId, Guid? rateId, Guid submittedBy, Guid? adjustsItemId, int sequence = 0)
     {
+        Sequence = sequence;
         Id = Guid.CreateVersion7();
         PayeeId = payeeId;
         Description = description;
@@ -53,7 +54,7 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
 
     /// <summary>An item priced by quantity × unit amount (a rate's amount), its total rounded once to the minor unit.</summary>
     public static PayableItem Priced(Guid payeeId, string description, decimal quantity, Money unitAmount, PayableItemSourceKind sourceKind,
-        Guid? sourceId, string sourceLabel, Guid? councilId, Guid? rateId, Guid submittedBy)
+        Guid? sourceId, string sourceLabel, Guid? councilId, Guid? rateId, Guid submittedBy, int sequence = 0)
     {
         if (quantity <= 0)
         {
@@ -61,7 +62,7 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
         }
 
         var amount = unitAmount.Times(quantity);
-        return new PayableItem(payeeId, description, quantity, unitAmount, amount, sourceKind, sourceId, sourceLabel, councilId, rateId, submittedBy, null);
+        return new PayableItem(payeeId, description, quantity, unitAmount, amount, sourceKind, sourceId, sourceLabel, councilId, rateId, submittedBy, null, sequence);
     }
 
     /// <summary>An item of a fixed amount (a reimbursement): quantity 1, the amount already in whole minor units.</summary>
@@ -127,6 +128,13 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
 
     /// <summary>The paid item this one corrects (a negative amount), if it is an adjustment.</summary>
     public Guid? AdjustsItemId { get; private set; }
+
+    /// <summary>
+    /// The item's number among all items (voided ones too) of its source and payee: 0 for the first, each correction
+    /// the next. Part of the unique key <c>(tenant, source kind, source id, payee, sequence)</c>, so two saves of the same
+    /// attendance at once, which both compute the same next item, cannot both add it.
+    /// </summary>
+    public int Sequence { get; private set; }
 
     public string ConcurrencyStamp { get; private set; } = string.Empty;
 
@@ -205,15 +213,32 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
     }
 
     /// <summary>The correction of a paid item: a new item of the negative amount, linked to this one, to approve and settle.</summary>
-    public PayableItem Adjust(string description, Guid submittedBy)
+    public PayableItem Adjust(string description, Guid submittedBy, int? sequence = null)
     {
         if (Status != PayableItemStatus.Paid)
         {
             throw new StateConflictException(CompensationErrorCodes.IllegalTransition).WithData("itemId", Id.ToString()).WithData("status", Status).WithData("action", LocalizableWord.Action("AdjustPayableItem"));
         }
 
-        return new PayableItem(PayeeId, description, Quantity, new Money(-UnitAmount, Currency), -Total, SourceKind, SourceId, SourceLabel, CouncilId, RateId, submittedBy, Id)
+        return new PayableItem(PayeeId, description, Quantity, new Money(-UnitAmount, Currency), -Total, SourceKind, SourceId, SourceLabel, CouncilId, RateId, submittedBy, Id,
+            sequence ?? Sequence + 1)
             .Charged(ProgramId, ServiceDate);
+    }
+
+    /// <summary>
+    /// A correction of what is owed for <paramref name="of"/>'s source: a new item of <paramref name="amount"/> (negative
+    /// to take back a payment, positive to pay again what a settled correction took back), quantity 1, linked to
+    /// <paramref name="of"/>, numbered <paramref name="sequence"/> among the source's items for the payee.
+    /// </summary>
+    public static PayableItem Correction(PayableItem of, Money amount, string description, Guid submittedBy, int sequence)
+    {
+        if (amount.Amount == 0 || !amount.IsWholeMinorUnits)
+        {
+            throw new RuleBrokenException(CompensationErrorCodes.AmountNotPositive).WithData("amount", amount.Amount);
+        }
+
+        return new PayableItem(of.PayeeId, description, 1m, amount, amount, of.SourceKind, of.SourceId, of.SourceLabel, of.CouncilId, of.RateId, submittedBy, of.Id, sequence)
+            .Charged(of.ProgramId, of.ServiceDate);
     }
 
     private void Require(PayableItemStatus status, string action)

@@ -52,4 +52,74 @@ public sealed class Payee : AggregateRoot<Guid>, IMultiTenant, IHasCreationAudit
     public DateTimeOffset? LastModificationTime { get; set; }
 
     public Guid? LastModifierId { get; set; }
+
+    // Payment preference, tax form and the payee's own choice (issue 12, payee side) ------------------------------
+
+    public const int MaxProtectedDetailsLength = 8000;
+    public const int MaxMaskedDetailsLength = 1000;
+    public const int MaxNoticeVersionLength = 32;
+
+    /// <summary>How the payee prefers to be paid; null until someone says.</summary>
+    public PaymentMethod? PreferredMethod { get; private set; }
+
+    /// <summary>The method's details (<see cref="PaymentDetails"/>) sealed with Data Protection; never in the audit log.</summary>
+    [NotAudited]
+    public string? ProtectedDetails { get; private set; }
+
+    /// <summary>The same details masked (JSON of <see cref="MaskedPaymentDetails"/>): what staff reads and the audit log keep.</summary>
+    public string? DetailsMasked { get; private set; }
+
+    public bool W9OnFile { get; private set; }
+
+    public DateOnly? W9ReceivedOn { get; private set; }
+
+    /// <summary>At most the last four digits of the tax id; a full tax id is never accepted or stored.</summary>
+    public string? TinLast4 { get; private set; }
+
+    /// <summary>The payee's own choice: accept payment or decline it. Null: not chosen, paid as usual.</summary>
+    public PaymentChoice? Choice { get; private set; }
+
+    /// <summary>The form of payment the payee chose with their choice (e.g. a gift card), if any.</summary>
+    public PaymentMethod? ChoiceMethod { get; private set; }
+
+    /// <summary>The version of the plain-language notice the payee acknowledged with their choice.</summary>
+    public string? ChoiceNoticeVersion { get; private set; }
+
+    public DateTimeOffset? ChoiceMadeAt { get; private set; }
+
+    /// <summary>Declined: new items are still made (attendance stays visible) but cannot be approved or paid.</summary>
+    public bool HasDeclined => Choice == PaymentChoice.Decline;
+
+    /// <summary>Keeps the person's current name (the payee's is a snapshot from when it was made).</summary>
+    public void Rename(string name)
+    {
+        var trimmed = name.Trim();
+        if (Kind == PayeeKind.Person && trimmed.Length > 0 && trimmed != Name)
+        {
+            Name = trimmed.Length > MaxNameLength ? trimmed[..MaxNameLength] : trimmed;
+        }
+    }
+
+    /// <summary>Sets the preferred method with its details, already sealed and masked by the caller.</summary>
+    public void SetPaymentPreference(PaymentMethod method, string? protectedDetails, string? detailsMasked)
+    {
+        PreferredMethod = method;
+        ProtectedDetails = protectedDetails;
+        DetailsMasked = detailsMasked;
+    }
+
+    public void SetTaxForm(bool w9OnFile, DateOnly? receivedOn, string? tinLast4)
+    {
+        W9OnFile = w9OnFile;
+        W9ReceivedOn = w9OnFile ? receivedOn : null;
+        TinLast4 = string.IsNullOrWhiteSpace(tinLast4) ? null : tinLast4;
+    }
+
+    public void Choose(PaymentChoice choice, PaymentMethod? method, string noticeVersion, DateTimeOffset now)
+    {
+        Choice = choice;
+        ChoiceMethod = choice == PaymentChoice.Accept ? method : null;
+        ChoiceNoticeVersion = noticeVersion;
+        ChoiceMadeAt = now;
+    }
 }

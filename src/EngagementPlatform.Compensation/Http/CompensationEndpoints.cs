@@ -38,6 +38,8 @@ internal static class CompensationEndpoints
         MapAgeing(api);
         MapPrograms(api);
         MapCsvExports(api);
+        MapPayeeDetails(api.MapGroup("/payees"));
+        MapMyPayment(api.MapGroup("/me"));
     }
 
     private static async Task<int> YearOr(int? year, ReportCalendar calendar, CancellationToken ct) => year ?? (await calendar.TodayAsync(ct)).Year;
@@ -118,6 +120,59 @@ internal static class CompensationEndpoints
                 TypedResults.Ok(await m.Send(new GetPayeesQuery(page, kind), ct)))
             .RequirePermission(CompensationPermissions.Items).WithName("GetPayees")
             .WithDescription("Filter: kind (Person or Organization). " + SortedBy(GetPayeesHandler.Sorting.Keys) + " Default: name.");
+    }
+
+    /// <summary>A payee's payment preference (details sealed, shown masked), tax form and own choice, for staff.</summary>
+    private static void MapPayeeDetails(RouteGroupBuilder payees)
+    {
+        payees.MapGet("/{payeeId:guid}", async (Guid payeeId, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetPayeeQuery(payeeId), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetPayee")
+            .WithDescription("A payee: kind, name, the payment preference with sensitive details masked (account number ••••6789), "
+                             + "the tax form (W-9 on file, date, last 4 digits of the tax id) and the payee's own choice (Accept, Decline or "
+                             + "not chosen yet, with the notice version and when). Another partnership's payee: 404.");
+        payees.MapPut("/{payeeId:guid}/payment-preference", async (Guid payeeId, PaymentPreferenceRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetPaymentPreferenceCommand(payeeId, r), ct)))
+            .RequirePermission(CompensationPermissions.PayeesManage).WithName("SetPayeePaymentPreference")
+            .WithDescription("Sets the method and its details: Check needs mailingAddress; BankTransfer accountHolder, routingNumber (9 digits) "
+                             + "and accountNumber (4-17 digits); GiftCard optional giftCardVendor and deliveryEmail; Cash and StripeTransfer none. "
+                             + "A missing or unused detail: 400 Compensation:InvalidPaymentDetails. Details are stored encrypted; the answer and "
+                             + "the audit log show them masked.");
+        payees.MapGet("/{payeeId:guid}/payment-details", async (Guid payeeId, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetPaymentDetailsQuery(payeeId), ct)))
+            .RequirePermission(CompensationPermissions.PayeesViewDetails).WithName("GetPayeePaymentDetails")
+            .WithDescription("The payment details in full. Every read is recorded in the audit log (action Read). Details sealed for "
+                             + "another payee or partnership cannot be read: 409 Compensation:PaymentDetailsUnreadable.");
+        payees.MapPut("/{payeeId:guid}/tax-form", async (Guid payeeId, TaxFormRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetTaxFormCommand(payeeId, r), ct)))
+            .RequirePermission(CompensationPermissions.PayeesManage).WithName("SetPayeeTaxForm")
+            .WithDescription("W-9 status: w9OnFile, receivedOn (required when on file) and optionally tinLast4, the last 4 digits of the "
+                             + "tax id only: anything longer or not digits is a 400 Compensation:TinLast4Only and nothing is stored.");
+    }
+
+    /// <summary>The signed-in member's own payment notice, choice and preference; no payee id, so never another's.</summary>
+    private static void MapMyPayment(RouteGroupBuilder me)
+    {
+        me.MapGet("/payment-notice", () => TypedResults.Ok(PaymentNotice.For()))
+            .RequireAuthorization().WithName("GetMyPaymentNotice")
+            .WithDescription("The plain-language notice to read before choosing (what a stipend is, that it may count as income for "
+                             + "benefits such as Medicaid, SNAP or SSI, declining or choosing a form, changing one's mind, who to ask), in the "
+                             + "caller's language (English or Spanish), with its version.");
+        me.MapGet("/payment-choice", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetMyPaymentChoiceQuery(), ct)))
+            .RequireAuthorization().WithName("GetMyPaymentChoice")
+            .WithDescription("The caller's choice (null until they choose), the notice version they acknowledged, and the current version.");
+        me.MapPut("/payment-choice", async (PaymentChoiceRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetMyPaymentChoiceCommand(r), ct)))
+            .RequireAuthorization().WithName("SetMyPaymentChoice")
+            .WithDescription("Accept or Decline, optionally the preferred form of payment, and noticeVersion, which must be the current "
+                             + "notice's (400 Compensation:NoticeNotAcknowledged otherwise, nothing changed). Decline keeps new items coming "
+                             + "but stops their approval and payment (409 Compensation:PayeeDeclined) until the caller accepts again.");
+        me.MapGet("/payment-preference", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetMyPaymentPreferenceQuery(), ct)))
+            .RequireAuthorization().WithName("GetMyPaymentPreference")
+            .WithDescription("The caller's payment method and its details, masked.");
+        me.MapPut("/payment-preference", async (PaymentPreferenceRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetPaymentPreferenceCommand(null, r), ct)))
+            .RequireAuthorization().WithName("SetMyPaymentPreference")
+            .WithDescription("Sets the caller's own method and details, as staff would (see SetPayeePaymentPreference); the answer is masked.");
     }
 
     private static void MapItems(RouteGroupBuilder items)

@@ -19,6 +19,9 @@ public interface ICompensationDbContext
     DbSet<ReportingThreshold> ReportingThresholds { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For the advisory lock that makes a person's payee once (<see cref="Application.Payees.PersonPayees"/>).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 }
 
 public static class CompensationModelBuilderExtensions
@@ -27,6 +30,9 @@ public static class CompensationModelBuilderExtensions
 
     /// <summary>The partial unique index that makes an item exist once per (source, payee); its name, for tests and conflict handling.</summary>
     public const string ItemPerSourceAndPayee = "ux_payable_items_source_payee";
+
+    /// <summary>The unique index over (source, payee, sequence) of every item with a source, voided ones too: corrections stay unique under concurrent saves.</summary>
+    public const string ItemSequencePerSourceAndPayee = "ux_payable_items_source_payee_sequence";
 
     public static void ConfigureCompensation(this ModelBuilder builder)
     {
@@ -51,6 +57,7 @@ public static class CompensationModelBuilderExtensions
             // One payee per user of a tenant, whoever creates it first.
             b.HasIndex(p => new { p.TenantId, p.UserId }).IsUnique().HasFilter("user_id IS NOT NULL");
             b.HasIndex(p => new { p.TenantId, p.Name, p.Id });
+            ConfigurePayeeDetails(b);
         });
         builder.Entity<PayableItem>(b =>
         {
@@ -81,6 +88,7 @@ public static class CompensationModelBuilderExtensions
             b.HasIndex(i => new { i.TenantId, i.PayeeId, i.CreationTime });
             b.HasIndex(i => new { i.TenantId, i.CouncilId, i.Status });
             b.HasIndex(i => i.AdjustsItemId);
+            ConfigureItemSequence(b);
             // Reports (statements, annual totals, budget vs. actual, CSV) read paid items by payment date.
             b.HasIndex(i => new { i.TenantId, i.Status, i.PaidOn });
         });
@@ -114,4 +122,27 @@ public static class CompensationModelBuilderExtensions
             b.HasIndex(x => new { x.TenantId, x.Year }).IsUnique();
         });
     }
+
+    /// <summary>Payment preference (sealed details and their masked form), tax form and the payee's own choice.</summary>
+    private static void ConfigurePayeeDetails(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Payee> b)
+    {
+        b.Property(p => p.PreferredMethod).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.ProtectedDetails).HasMaxLength(Payee.MaxProtectedDetailsLength);
+        b.Property(p => p.DetailsMasked).HasMaxLength(Payee.MaxMaskedDetailsLength);
+        b.Property(p => p.W9OnFile).HasColumnName("w9_on_file");
+        b.Property(p => p.W9ReceivedOn).HasColumnName("w9_received_on");
+        b.Property(p => p.TinLast4).HasMaxLength(4).IsFixedLength();
+        b.Property(p => p.Choice).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.ChoiceMethod).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.ChoiceNoticeVersion).HasMaxLength(Payee.MaxNoticeVersionLength);
+        b.Ignore(p => p.HasDeclined);
+        // Never more than four digits of a tax id, whatever writes the row.
+        b.ToTable(t => t.HasCheckConstraint("ck_payees_tin_last4", "tin_last4 IS NULL OR tin_last4 ~ '^[0-9]{4}$'"));
+    }
+
+    /// <summary>Each item of a (source, payee), voided ones included, has its own sequence number.</summary>
+    private static void ConfigureItemSequence(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<PayableItem> b)
+        => b.HasIndex(i => new { i.TenantId, i.SourceKind, i.SourceId, i.PayeeId, i.Sequence }).IsUnique()
+            .HasDatabaseName(ItemSequencePerSourceAndPayee)
+            .HasFilter("source_id IS NOT NULL");
 }

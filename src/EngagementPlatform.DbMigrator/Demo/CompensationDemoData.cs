@@ -67,6 +67,52 @@ internal sealed class CompensationDemoData : IDemoDataContributor
 
         await MeetingItemsAsync(demo, db, cancellationToken);
         await EnteredItemsAsync(demo, db, cancellationToken);
+        await PayeeDetailsAsync(demo, db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The payee side: preferences (a bank transfer, a check, a gift card; details sealed like any other), W-9 status,
+    /// and one member who read the payment notice and declined payment, so their item shows as declined in the queue.
+    /// Only set where nothing is set yet, so a re-run changes nothing.
+    /// </summary>
+    private static async Task PayeeDetailsAsync(DemoContext demo, ICompensationDbContext db, CancellationToken cancellationToken)
+    {
+        var m = demo.Mediator;
+        var payees = await db.Payees.AsNoTracking().ToListAsync(cancellationToken);
+        Payee? Of(string userName) => payees.FirstOrDefault(p => p.UserId == demo.Id(userName));
+        var preferences = new List<(Payee? Payee, PaymentPreferenceRequest Preference, TaxFormRequest? TaxForm)>
+        {
+            (Of("member"), new PaymentPreferenceRequest(PaymentMethod.GiftCard, null, null, null, null, "Fred Meyer", null), null),
+            (Of("aisha"), new PaymentPreferenceRequest(PaymentMethod.Check, new MailingAddress("1200 SE Division St", "Apt 4", "Portland", "OR", "97202", "US"), null, null, null, null, null),
+                new TaxFormRequest(true, demo.Today.AddDays(-40), "4321")),
+            (Of("priya"), new PaymentPreferenceRequest(PaymentMethod.BankTransfer, null, "Priya Raman", "123000848", "4456789012", null, null),
+                new TaxFormRequest(true, demo.Today.AddDays(-20), null)),
+            (payees.FirstOrDefault(p => p.Name == Organization), new PaymentPreferenceRequest(PaymentMethod.BankTransfer, null, Organization, "121000248", "009876543210", null, null),
+                new TaxFormRequest(true, demo.Today.AddDays(-60), "7788")),
+        };
+        using (demo.ActAs("finance"))
+        {
+            foreach (var (payee, preference, taxForm) in preferences)
+            {
+                if (payee is null || payee.PreferredMethod is not null)
+                {
+                    continue;
+                }
+
+                await m.Send(new SetPaymentPreferenceCommand(payee.Id, preference), cancellationToken);
+                if (taxForm is not null)
+                {
+                    await m.Send(new SetTaxFormCommand(payee.Id, taxForm), cancellationToken);
+                }
+            }
+        }
+
+        if (Of("jorge") is { Choice: null })
+        {
+            using var asJorge = demo.ActAs("jorge");
+            await m.Send(new SetMyPaymentChoiceCommand(new PaymentChoiceRequest(PaymentChoice.Decline, null, PaymentNotice.CurrentVersion)), cancellationToken);
+            demo.Logger.LogInformation("jorge read the payment notice and declined payment");
+        }
     }
 
     /// <summary>The past meeting's attendance items (made when Governance's demo recorded it, submitted by staff).</summary>

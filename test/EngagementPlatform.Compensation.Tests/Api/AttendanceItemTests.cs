@@ -126,6 +126,64 @@ public sealed class AttendanceItemTests(CompensationFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task Present_paid_absent_present_absent_present_nets_to_what_is_due_at_each_step_and_repeated_saves_change_nothing()
+    {
+        var scenario = new CompensationScenario(app);
+        var council = await scenario.CouncilAsync("Net due council");
+        var member = (await scenario.MembersAsync("net", 1))[0];
+        await scenario.RateAsync("Hourly stipend", "Hour", 25.00m, council);
+        var meeting = await scenario.MeetingAsync(council, "Net due meeting", 90);
+        using var finance = await app.ClientAsync("alpha", "finance-1");
+
+        async Task<List<JsonElement>> LiveAsync() => Items(await scenario.ItemsAsync($"councilId={council}"))
+            .Where(i => i.GetProperty("status").GetString() != "Voided").ToList();
+        async Task<decimal> NetAsync() => (await LiveAsync()).Sum(i => Amount(i));
+        async Task SaveAsync(bool attended, decimal expectedNet)
+        {
+            for (var save = 0; save < 2; save++)
+            {
+                await (await scenario.AttendanceAsync(council, meeting, [(member, attended)])).ShouldBeSuccessAsync();
+                (await NetAsync()).ShouldBe(expectedNet);
+            }
+        }
+
+        async Task SettleAsync()
+        {
+            foreach (var item in (await LiveAsync()).Where(i => i.GetProperty("status").GetString() == "Submitted"))
+            {
+                var id = item.GetProperty("id").GetGuid();
+                await (await finance.PostAsync($"/api/compensation/payable-items/{id}/approve", null)).ShouldBeSuccessAsync();
+                await (await finance.PostAsJsonAsync($"/api/compensation/payable-items/{id}/pay", new { method = "Check", reference = $"CK-{id:N}"[..20], paidOn = "2027-03-20" }))
+                    .ShouldBeSuccessAsync();
+            }
+        }
+
+        await SaveAsync(true, 37.50m);
+        await SettleAsync();
+        var count = (await scenario.ItemsAsync($"councilId={council}")).GetProperty("totalCount").GetInt64();
+
+        // Withdrawn after payment: a negative adjustment (saved twice, still one), settled too.
+        await SaveAsync(false, 0m);
+        (await scenario.ItemsAsync($"councilId={council}")).GetProperty("totalCount").GetInt64().ShouldBe(count + 1);
+        await SettleAsync();
+
+        // Present again after the correction was settled: owed again, one item for the difference.
+        await SaveAsync(true, 37.50m);
+        var topUp = (await LiveAsync()).Single(i => i.GetProperty("status").GetString() == "Submitted");
+        Amount(topUp).ShouldBe(37.50m);
+        (await scenario.ItemsAsync($"councilId={council}")).GetProperty("totalCount").GetInt64().ShouldBe(count + 2);
+
+        // Absent before that is paid: it is voided with the reason, and no negative adjustment is due.
+        await SaveAsync(false, 0m);
+        (await scenario.ItemAsync(topUp.GetProperty("id").GetGuid())).GetProperty("status").GetString().ShouldBe("Voided");
+        (await scenario.ItemsAsync($"councilId={council}")).GetProperty("totalCount").GetInt64().ShouldBe(count + 2);
+
+        // Present once more: due again, one new item.
+        await SaveAsync(true, 37.50m);
+        (await scenario.ItemsAsync($"councilId={council}")).GetProperty("totalCount").GetInt64().ShouldBe(count + 3);
+    }
+
+    [Fact]
     public async Task A_councils_meeting_rate_comes_first_and_a_council_without_rates_uses_the_partnerships()
     {
         var scenario = new CompensationScenario(app, "beta");

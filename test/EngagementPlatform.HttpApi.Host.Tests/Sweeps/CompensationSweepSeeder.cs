@@ -43,5 +43,11 @@ internal sealed class CompensationSweepSeeder : ISweepSeeder
         context.AddBody("POST", "/api/compensation/rates/{id}/versions", new { amount = 120m, effectiveFrom = "2030-01-01" });
         context.AddBody("POST", "/api/compensation/payable-items/{id}/pay", new { method = "Check", reference = "Sweep", paidOn = "2030-01-01" });
         context.AddBody("POST", "/api/compensation/payable-items/{id}/void", new { reason = "Voided by another tenant" });
+
+        // The payee side: a person payee (made by the item above), its preference and tax form.
+        var payee = (await (await alpha.GetAsync($"/api/compensation/payable-items/{item}")).ReadJsonAsync()).GetProperty("payee").GetProperty("id").GetGuid();
+        context.AddTenantId("/api/compensation/payees", payee);
+        context.AddBody("PUT", "/api/compensation/payees/{payeeId}/payment-preference", new { method = "Cash" });
+        context.AddBody("PUT", "/api/compensation/payees/{payeeId}/tax-form", new { w9OnFile = true, receivedOn = "2030-01-01", tinLast4 = "1234" });
     }
 }

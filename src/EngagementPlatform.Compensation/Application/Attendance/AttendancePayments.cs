@@ -20,14 +20,18 @@ namespace EngagementPlatform.Compensation.Application.Attendance;
 /// Pays meeting attendance. Governance publishes <see cref="AttendanceRecorded"/> inside the transaction that saved the
 /// attendance, with only the changes, and this handler's items commit with it or not at all:
 /// <list type="bullet">
-/// <item>each newly present person gets one item: the council's <c>Meeting</c> rate in effect on the meeting's date, else
+/// <item>what is due to a present person is the council's <c>Meeting</c> rate in effect on the meeting's date, else
 /// the meeting's hours × its <c>Hour</c> rate; when the council has neither, the partnership-wide rates the same way.
 /// No rate, no item (and a log line). The submitter is whoever saved the attendance.</item>
-/// <item>each withdrawn person's unpaid item is voided with the reason; a paid one gets an adjusting item (its negative),
-/// never an edit.</item>
+/// <item>it works from the net per (meeting, payee): the sum of the items that are not voided (the original and its
+/// adjustments). Present with a net below what is due: pending negative adjustments are voided and one adjusting item
+/// for the difference is added (or the item is made when none is live). Absent: unpaid items are voided with the
+/// reason, and what was already paid gets one negative adjustment, never an edit.</item>
 /// </list>
-/// One item per (meeting, payee) is the database's rule (a unique index, <see cref="CompensationModelBuilderExtensions.ItemPerSourceAndPayee"/>):
-/// two saves of the same attendance at once cannot both add one, and the later fails with a conflict.
+/// Saving the same attendance again finds the net as it should be and changes nothing. Concurrent saves are kept apart
+/// by the database: one live original per (meeting, payee) (<see cref="CompensationModelBuilderExtensions.ItemPerSourceAndPayee"/>)
+/// and a sequence number per (meeting, payee) in a second unique key (<see cref="CompensationModelBuilderExtensions.ItemSequencePerSourceAndPayee"/>),
+/// so two saves that compute the same next item cannot both add it: the later fails with a conflict.
 /// Partnerships whose plan lacks the compensation feature are not paid through this module.
 /// </summary>
 public sealed class AttendancePayments(
@@ -66,10 +70,11 @@ public sealed class AttendancePayments(
         }
 
         var payeeIds = payees.Values.Select(p => p.Id).ToList();
+        // Every item of the meeting for these payees, voided ones too: a new item's sequence follows the highest.
         var existing = payeeIds.Count == 0
             ? []
             : await db.PayableItems
-                .Where(i => i.SourceKind == PayableItemSourceKind.Meeting && i.SourceId == recorded.MeetingId && payeeIds.Contains(i.PayeeId) && i.Status != PayableItemStatus.Voided)
+                .Where(i => i.SourceKind == PayableItemSourceKind.Meeting && i.SourceId == recorded.MeetingId && payeeIds.Contains(i.PayeeId))
                 .ToListAsync(cancellationToken);
 
         if (rate is not null)
@@ -80,23 +85,37 @@ public sealed class AttendancePayments(
 
         foreach (var userId in recorded.Withdrawn.Where(payees.ContainsKey))
         {
-            var payeeId = payees[userId].Id;
-            var original = existing.FirstOrDefault(i => i.PayeeId == payeeId && i.AdjustsItemId == null);
-            if (original is null)
-            {
-                continue;
-            }
-
-            if (original.Status != PayableItemStatus.Paid)
-            {
-                original.Void(texts.Get(CompensationTexts.WithdrawnReason, culture));
-            }
-            else if (!existing.Any(i => i.AdjustsItemId == original.Id))
-            {
-                db.PayableItems.Add(original.Adjust(texts.Get(CompensationTexts.AdjustmentDescription, culture), Submitter()));
-            }
+            Withdraw(existing.Where(i => i.PayeeId == payees[userId].Id).ToList(), culture);
         }
     }
+
+    /// <summary>
+    /// Absent: every unpaid item still owed to the payee for the meeting is voided with the reason; what was already
+    /// paid and not yet taken back (the net of the paid items and the pending negative adjustments) gets one negative
+    /// adjustment. Nothing changes when the net is already zero, so saving the same absence again adds nothing.
+    /// </summary>
+    private void Withdraw(List<PayableItem> items, CultureInfo culture)
+    {
+        foreach (var unpaid in items.Where(i => i.Status is PayableItemStatus.Submitted or PayableItemStatus.Approved && i.Amount > 0))
+        {
+            unpaid.Void(texts.Get(CompensationTexts.WithdrawnReason, culture));
+        }
+
+        var live = items.Where(i => i.Status != PayableItemStatus.Voided).ToList();
+        var net = live.Sum(i => i.Amount);
+        if (net > 0)
+        {
+            var original = Original(live);
+            db.PayableItems.Add(PayableItem.Correction(original, new Money(-net, original.Currency), texts.Get(CompensationTexts.AdjustmentDescription, culture),
+                Submitter(), NextSequence(items)));
+        }
+    }
+
+    /// <summary>The item the corrections link to: the live original, else the earliest live item.</summary>
+    private static PayableItem Original(IReadOnlyList<PayableItem> live)
+        => live.Where(i => i.AdjustsItemId == null).MinBy(i => i.Sequence) ?? live.MinBy(i => i.Sequence)!;
+
+    private static int NextSequence(IReadOnlyCollection<PayableItem> items) => items.Count == 0 ? 0 : items.Max(i => i.Sequence) + 1;
 
     /// <summary>The council's Meeting rate in effect on the date, else its Hour rate; when the council has neither, the partnership's the same way.</summary>
     private async Task<Rate?> RateAsync(AttendanceRecorded recorded, DateOnly date, CancellationToken cancellationToken)
@@ -110,6 +129,12 @@ public sealed class AttendancePayments(
         return scope.Where(r => r.Unit == RateUnit.Meeting).MaxBy(r => r.EffectiveFrom) ?? scope.Where(r => r.Unit == RateUnit.Hour).MaxBy(r => r.EffectiveFrom);
     }
 
+    /// <summary>
+    /// Present: what is due is the rate's amount for the meeting. No live item yet (none, or all voided): the item is
+    /// made. Live items netting below what is due (a correction was paid back, or a pending negative adjustment is
+    /// waiting): the pending negative adjustments are voided first, and one adjusting item for any difference left is
+    /// added. Saving the same attendance again finds the net equal to what is due and changes nothing.
+    /// </summary>
     private void PayAttended(AttendanceRecorded recorded, Rate rate, string label, CultureInfo culture, IReadOnlyDictionary<Guid, Payee> payees, List<PayableItem> existing,
         (Guid? ProgramId, DateOnly ServiceDate) charge)
     {
@@ -118,23 +143,49 @@ public sealed class AttendancePayments(
         var description = rate.Unit == RateUnit.Meeting
             ? recorded.MeetingTitle
             : $"{recorded.MeetingTitle} ({quantity.ToString("0.####", CultureInfo.InvariantCulture)} h)";
+        var due = rate.Money.Times(quantity);
         foreach (var userId in recorded.Attended)
         {
             var payeeId = payees[userId].Id;
-            var original = existing.FirstOrDefault(i => i.PayeeId == payeeId && i.AdjustsItemId == null);
-            if (original is not null)
+            var items = existing.Where(i => i.PayeeId == payeeId).ToList();
+            var live = items.Where(i => i.Status != PayableItemStatus.Voided).ToList();
+            if (live.Count == 0)
             {
-                // Present again after a withdrawal that followed payment: the pending correction is no longer due.
-                foreach (var adjustment in existing.Where(i => i.AdjustsItemId == original.Id && i.Status is PayableItemStatus.Submitted or PayableItemStatus.Approved))
-                {
-                    adjustment.Void(texts.Get(CompensationTexts.AttendanceRestored, culture));
-                }
-
+                db.PayableItems.Add(PayableItem.Priced(payeeId, description, quantity, rate.Money, PayableItemSourceKind.Meeting, recorded.MeetingId, label,
+                    recorded.CouncilId, rate.Id, Submitter(), NextSequence(items)));
                 continue;
             }
 
-            db.PayableItems.Add(PayableItem.Priced(payeeId, description, quantity, rate.Money, PayableItemSourceKind.Meeting, recorded.MeetingId, label,
-                recorded.CouncilId, rate.Id, Submitter()).Charged(charge.ProgramId, charge.ServiceDate));
+            if (live.Any(i => i.Currency != due.Currency))
+            {
+                logger.LogWarning("Items of meeting {MeetingId} for payee {PayeeId} are in another currency than its rate; attendance changes none of them",
+                    recorded.MeetingId, payeeId);
+                continue;
+            }
+
+            if (live.Sum(i => i.Amount) >= due.Amount)
+            {
+                continue;
+            }
+
+            // A pending correction is no longer due: void it rather than add a payment that cancels it.
+            foreach (var pending in live.Where(i => i.Amount < 0 && i.Status is PayableItemStatus.Submitted or PayableItemStatus.Approved).ToList())
+            {
+                pending.Void(texts.Get(CompensationTexts.AttendanceRestored, culture));
+                live.Remove(pending);
+            }
+
+            var net = live.Sum(i => i.Amount);
+            if (live.Count == 0)
+            {
+                db.PayableItems.Add(PayableItem.Priced(payeeId, description, quantity, rate.Money, PayableItemSourceKind.Meeting, recorded.MeetingId, label,
+                    recorded.CouncilId, rate.Id, Submitter(), NextSequence(items)).Charged(charge.ProgramId, charge.ServiceDate));
+            }
+            else if (net < due.Amount)
+            {
+                db.PayableItems.Add(PayableItem.Correction(Original(live), new Money(due.Amount - net, due.Currency),
+                    texts.Get(CompensationTexts.AttendanceRestoredAdjustment, culture), Submitter(), NextSequence(items)));
+            }
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class ApprovePayableItemsHandler(ICompensationDbContext db, ICurre
     {
         var approver = currentUser.Id ?? throw new InvalidOperationException("Approval needs a signed-in person.");
         var (items, payees) = await db.LoadForChangeAsync(command.ItemIds, cancellationToken);
+        ItemReads.RefuseDeclined(items, payees);
         foreach (var item in items)
         {
             item.Approve(approver, clock.Now);

@@ -59,7 +59,7 @@ public sealed class GetPayableItemsHandler(ICompensationDbContext db) : IQueryHa
             .Skip(query.Page.Skip).Take(query.Page.Take)
             .Select(r => new PayableItemSummaryDto(
                 r.Item.Id,
-                new ItemPayeeDto(r.Payee.Id, r.Payee.Kind, r.Payee.UserId, r.Payee.Name),
+                new ItemPayeeDto(r.Payee.Id, r.Payee.Kind, r.Payee.UserId, r.Payee.Name) { Declined = r.Payee.Choice == PaymentChoice.Decline },
                 r.Item.Description, r.Item.Quantity, r.Item.UnitAmount, r.Item.Amount, r.Item.Currency, r.Item.Status,
                 new ItemSourceDto(r.Item.SourceKind, r.Item.SourceId, r.Item.SourceLabel),
                 r.Item.CouncilId, r.Item.SubmittedBy, r.Item.PaidOn, r.Item.AdjustsItemId, r.Item.CreationTime))

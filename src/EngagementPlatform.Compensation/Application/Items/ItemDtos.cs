@@ -3,7 +3,11 @@ using EngagementPlatform.Compensation.Domain;
 namespace EngagementPlatform.Compensation.Application.Items;
 
 /// <summary>Who is paid, as an item shows it.</summary>
-public sealed record ItemPayeeDto(Guid Id, PayeeKind Kind, Guid? UserId, string Name);
+public sealed record ItemPayeeDto(Guid Id, PayeeKind Kind, Guid? UserId, string Name)
+{
+    /// <summary>The payee has declined payment: the item cannot be approved or paid until they accept again.</summary>
+    public bool Declined { get; init; }
+}
 
 /// <summary>What an item is for: a meeting's attendance (with the meeting's id), or an entry by staff.</summary>
 public sealed record ItemSourceDto(PayableItemSourceKind Kind, Guid? Id, string Label);

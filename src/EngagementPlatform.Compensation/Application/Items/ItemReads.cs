@@ -16,10 +16,22 @@ internal static class ItemReads
     };
 
     public static PayableItemDto ToDto(this PayableItem i, Payee payee) => new(
-        i.Id, new ItemPayeeDto(payee.Id, payee.Kind, payee.UserId, payee.Name), i.Description, Currencies.Trimmed(i.Quantity),
+        i.Id, new ItemPayeeDto(payee.Id, payee.Kind, payee.UserId, payee.Name) { Declined = payee.HasDeclined }, i.Description, Currencies.Trimmed(i.Quantity),
         Currencies.Display(i.UnitAmount, i.Currency), Currencies.Display(i.Amount, i.Currency), i.Currency, i.Status,
         new ItemSourceDto(i.SourceKind, i.SourceId, i.SourceLabel), i.CouncilId, i.RateId, i.SubmittedBy, i.ApprovedBy, i.ApprovedAt,
         i.PaidMethod, i.PaidReference, i.PaidOn, i.VoidReason, i.AdjustsItemId, i.CreationTime);
+
+    /// <summary>
+    /// Refuses the batch when the payee of an item owed to them (a positive amount) has declined payment
+    /// (409 <c>Compensation:PayeeDeclined</c>, naming the item); a negative adjustment still settles.
+    /// </summary>
+    public static void RefuseDeclined(IEnumerable<PayableItem> items, IReadOnlyDictionary<Guid, Payee> payees)
+    {
+        if (items.FirstOrDefault(i => i.Amount > 0 && payees[i.PayeeId].HasDeclined) is { } declined)
+        {
+            throw new StateConflictException(CompensationErrorCodes.PayeeDeclined).WithData("itemId", declined.Id.ToString());
+        }
+    }
 
     /// <summary>
     /// The items named, tracked, with their payees, in one statement each; an id that is not an item of this tenant is

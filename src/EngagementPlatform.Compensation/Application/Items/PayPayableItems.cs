@@ -34,6 +34,7 @@ public sealed class PayPayableItemsHandler(ICompensationDbContext db, ICurrentUs
     {
         var payer = currentUser.Id ?? throw new InvalidOperationException("Payment needs a signed-in person.");
         var (items, payees) = await db.LoadForChangeAsync(command.ItemIds, cancellationToken);
+        ItemReads.RefuseDeclined(items, payees);
         var paidOn = command.PaidOn ?? await calendar.TodayAsync(cancellationToken);
         foreach (var item in items)
         {

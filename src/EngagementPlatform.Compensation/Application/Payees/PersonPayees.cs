@@ -1,17 +1,21 @@
 using EngagementPlatform.Compensation.Domain;
 using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.Compensation.Application.Payees;
 
 /// <summary>
-/// The payee record of each tenant user, made the first time an item is created for them. The unique key on
-/// (tenant, user) keeps it to one: two first items for the same person at once make one of the two requests fail
-/// with a conflict (409) and nothing of it is kept, so a retry finds the payee.
+/// The payee record of each tenant user, made the first time an item is created for them or they write their own
+/// payment choice or preference. Making it is idempotent under concurrency: before adding the missing payees the
+/// transaction takes a transaction-scoped advisory lock per (tenant, user), in a fixed order, then looks again.
+/// Two first items for the same person at once therefore make one payee: the second request waits for the first to
+/// commit and then finds its payee (the unique key on (tenant, user) stays as the last line of defence).
+/// An existing person payee's name is refreshed from the user's current name when it is looked up here.
 /// </summary>
-public sealed class PersonPayees(ICompensationDbContext db, IUserDirectory users)
+public sealed class PersonPayees(ICompensationDbContext db, IUserDirectory users, ICurrentTenant currentTenant)
 {
     /// <summary>The payees <paramref name="userIds"/> already have, by user id (none is made).</summary>
     public async Task<Dictionary<Guid, Payee>> FindAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
@@ -27,13 +31,22 @@ public sealed class PersonPayees(ICompensationDbContext db, IUserDirectory users
     {
         var ids = userIds.Distinct().ToList();
         var byUser = await FindAsync(ids, cancellationToken);
+        // One look-up of the people: the missing ones' names for their new payee, the others' to keep names current.
+        var known = ids.Count == 0 ? new Dictionary<Guid, UserInfo>() : await users.FindAsync(ids, cancellationToken);
+        foreach (var (userId, payee) in byUser)
+        {
+            if (known.TryGetValue(userId, out var user))
+            {
+                payee.Rename(user.Name);
+            }
+        }
+
         var missing = ids.Where(id => !byUser.ContainsKey(id)).ToList();
         if (missing.Count == 0)
         {
             return byUser;
         }
 
-        var known = await users.FindAsync(missing, cancellationToken);
         var unknown = missing.Where(id => !known.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
@@ -43,7 +56,14 @@ public sealed class PersonPayees(ICompensationDbContext db, IUserDirectory users
             });
         }
 
-        foreach (var id in missing)
+        await LockAsync(missing, cancellationToken);
+        foreach (var (userId, payee) in await FindAsync(missing, cancellationToken))
+        {
+            // Made by a concurrent request that committed while this one waited for the lock.
+            byUser[userId] = payee;
+        }
+
+        foreach (var id in missing.Where(id => !byUser.ContainsKey(id)))
         {
             var payee = Payee.ForUser(id, known[id].Name);
             db.Payees.Add(payee);
@@ -51,5 +71,17 @@ public sealed class PersonPayees(ICompensationDbContext db, IUserDirectory users
         }
 
         return byUser;
+    }
+
+    /// <summary>
+    /// Transaction-scoped advisory locks on (tenant, user), taken in key order so two requests never wait for each
+    /// other crosswise. Held until the surrounding unit of work commits or rolls back.
+    /// </summary>
+    private async Task LockAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var keys = userIds.Select(id => $"compensation.payee:{currentTenant.Id:N}:{id:N}").Order(StringComparer.Ordinal).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT count(pg_advisory_xact_lock(k.h)) FROM (SELECT hashtextextended(x, 0) AS h FROM unnest({keys}) AS x ORDER BY x) AS k",
+            cancellationToken);
     }
 }
