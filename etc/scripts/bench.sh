@@ -160,9 +160,9 @@ if ((BUILD)); then
   [[ -z "$ONLY" ]] && build bench/EngagementPlatform.Benchmarks
   build bench/EngagementPlatform.Benchmarks.Floor
 else
-  for dll in "$HOST_BIN/EngagementPlatform.HttpApi.Host.dll" "$MIGRATOR_BIN/EngagementPlatform.DbMigrator.dll" \
-    "$FLOOR_BIN/EngagementPlatform.Benchmarks.Floor.dll" ${ONLY:+/dev/null} ${ONLY:-"$OUTBOX_BIN/EngagementPlatform.Benchmarks.dll"}; do
-    [[ "$dll" == /dev/null ]] && continue
+  dlls=("$HOST_BIN/EngagementPlatform.HttpApi.Host.dll" "$MIGRATOR_BIN/EngagementPlatform.DbMigrator.dll" "$FLOOR_BIN/EngagementPlatform.Benchmarks.Floor.dll")
+  [[ -z "$ONLY" ]] && dlls+=("$OUTBOX_BIN/EngagementPlatform.Benchmarks.dll") # the fan-out's program
+  for dll in "${dlls[@]}"; do
     [[ -f "$dll" ]] || ep_die "--no-build, but ${dll#"$REPO"/} is not built"
   done
   ep_say "Using the Release builds already there (--no-build)"
@@ -172,6 +172,21 @@ phase "services and migration"
 # Services ---------------------------------------------------------------------------------------
 bench_services
 
+READ_PATH="/api/governance/decisions?maxResultCount=20"
+check_page() { # the page must be the tenant's 20 newest, with the tenant's total, before anything is timed
+  local total items
+  read -r total items < <(curl -fsS "$1$READ_PATH" "${@:2}" |
+    "$EP_PY" -c 'import json,sys; d=json.load(sys.stdin); print(d["totalCount"], len(d["items"]))') ||
+    ep_die "GET $1$READ_PATH failed"
+  [[ "$total" == "$DECISIONS" && "$items" == 20 ]] ||
+    ep_die "GET $1$READ_PATH answered totalCount $total with $items items, not $DECISIONS with 20"
+}
+page_digest() { curl -fsS "$URL$READ_PATH" -H "Authorization: Bearer $READ_TOKEN" -H "__tenant: bench" | sha256sum | cut -c1-16; }
+read_round() { # NAME SECONDS URL TOKEN TENANT [PATH]
+  local out
+  out=$(EP_TOKEN=$4 EP_TENANT=$5 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 10s -s bench/wrk/read.lua "$3${6:-$READ_PATH}")
+  grep '^EP_RESULT' <<<"$out" | sed "s/^EP_RESULT/$1/"
+}
 # The floor app (bench/EngagementPlatform.Benchmarks.Floor) on a free port: FLOOR_URL.
 start_floor() {
   FLOOR_PORT=$(ep_free_port)
@@ -237,7 +252,7 @@ compensation_figures() {
   # Warm the two paths (JIT, compiled queries) on 10 items of their own, then COMP_BATCHES measured batches, each on
   # the oldest Submitted items left: COMP_BATCH for the product, the next COMP_BATCH for the floor's UPDATEs.
   comp_post() { # PATH BODY_FILE OUT: prints "HTTP_CODE SECONDS"
-    curl -sS -o "$3" -w '%{http_code} %{time_total}' -X POST "$URL/api/compensation/payable-items/$1" \
+    curl -sS -o "$3" -w '%{http_code} %{time_total}\n' -X POST "$URL/api/compensation/payable-items/$1" \
       -H "Authorization: Bearer $COMP_TOKEN" -H "__tenant: bench" -H "Content-Type: application/json" --data-binary "@$2"
   }
   comp_ids() { # N: the N oldest Submitted items, comma-separated
@@ -323,21 +338,6 @@ seed_out=$(EP_PSQL="$PSQL" "$EP_PY" bench/seed.py base "$URL" "$RUN" "$MEMBERS" 
 eval "$seed_out" # TENANT_ID, TEMPLATE_ID, READ_TOKEN, VOTE_DECISION_IDS
 wait_outbox_drained
 
-READ_PATH="/api/governance/decisions?maxResultCount=20"
-check_page() { # the page must be the tenant's 20 newest, with the tenant's total, before anything is timed
-  local total items
-  read -r total items < <(curl -fsS "$1$READ_PATH" "${@:2}" |
-    "$EP_PY" -c 'import json,sys; d=json.load(sys.stdin); print(d["totalCount"], len(d["items"]))') ||
-    ep_die "GET $1$READ_PATH failed"
-  [[ "$total" == "$DECISIONS" && "$items" == 20 ]] ||
-    ep_die "GET $1$READ_PATH answered totalCount $total with $items items, not $DECISIONS with 20"
-}
-page_digest() { curl -fsS "$URL$READ_PATH" -H "Authorization: Bearer $READ_TOKEN" -H "__tenant: bench" | sha256sum | cut -c1-16; }
-read_round() { # NAME SECONDS URL TOKEN TENANT [PATH]
-  local out
-  out=$(EP_TOKEN=$4 EP_TENANT=$5 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 10s -s bench/wrk/read.lua "$3${6:-$READ_PATH}")
-  grep '^EP_RESULT' <<<"$out" | sed "s/^EP_RESULT/$1/"
-}
 # The tenants figure: the same read, product only, warmed and then ROUNDS rounds; NAME tags the results. The warm-up
 # is a whole round, at both scales alike: the 1-tenant rounds come first, on a host that has served no reads yet.
 tenant_rounds() { # NAME WHAT
