@@ -225,11 +225,15 @@ compensation_figures() {
     ep_die "GET $FLOOR_URL$QUEUE_PATH failed"
   [[ "$product" == "$submitted 20 "* ]] || ep_die "the queue answered '${product%% *}' items in all and a page of $(cut -d' ' -f2 <<<"$product"), not $submitted and 20"
   [[ "$product" == "$floor" ]] || ep_die "the product's and the floor's first pages of the queue differ"
-  # The plan of the page's statement (the floor's, which filters and orders as the product's does): the
+  # The plan of the page's statement in the shape EF Core sends it (GetPayableItemsHandler, as logged): the
   # tenant-leading status index walked in order, no sort of the tenant's Submitted items.
   local plan
-  plan=$(sql "EXPLAIN SELECT i.id FROM compensation.payable_items i JOIN compensation.payees p ON p.id = i.payee_id
-              WHERE i.tenant_id = '$COMP_TENANT_ID' AND i.status = 'Submitted' ORDER BY i.creation_time DESC, i.id LIMIT 20")
+  plan=$(sql "EXPLAIN SELECT p.id, p1.id, p1.name, p.description, p.amount, p.status, p.creation_time
+              FROM compensation.payable_items AS p
+              INNER JOIN (SELECT p0.id, p0.kind, p0.name, p0.user_id FROM compensation.payees AS p0
+                          WHERE p0.tenant_id = '$COMP_TENANT_ID') AS p1 ON p.payee_id = p1.id
+              WHERE p.tenant_id = '$COMP_TENANT_ID' AND p.status = 'Submitted'
+              ORDER BY p.creation_time DESC, p.id LIMIT 20 OFFSET 0")
   echo "$plan" >"$RUN/queue-plan.txt"
   if grep -q 'ix_payable_items_tenant_id_status_creation_time_id' <<<"$plan" && ! grep -q 'Sort' <<<"$plan"; then
     echo "queue_plan index=yes" >>"$RESULTS"
