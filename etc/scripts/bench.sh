@@ -300,7 +300,7 @@ SQL
   }
   ep_say "Batches: warming up on 10 items"
   comp_batch warm "$(comp_ids 10)" >/dev/null
-  wait_outbox_drained >/dev/null
+  wait_outbox_drained "the warm-up batch" >/dev/null
   local ids out floor_times
   for ((n = 1; n <= COMP_BATCHES; n++)); do
     ids=$(comp_ids $((2 * COMP_BATCH)))
@@ -310,7 +310,7 @@ SQL
     read -r fa fp <<<"$floor_times"
     echo "batch items=$k approve_ms=$a pay_ms=$p floor_approve_ms=$fa floor_pay_ms=$fp emails=$e" | tee -a "$RESULTS"
     # The pay batch's emails are sent before the next batch, so no batch shares the host with sending.
-    wait_outbox_drained
+    wait_outbox_drained "the pay batch"
   done
 }
 
