@@ -39,7 +39,8 @@
 #   fan-out   bench/EngagementPlatform.Benchmarks on the benchmark's database (host stopped): the product's
 #             OutboxDispatcher draining 10,000 messages of 100 tenants vs a raw MailKit loop (goal >= 500/s, >= 0.5x)
 # The table names every figure; the time each phase took follows it. The run fails (after the table) only when a
-# figure issue 11 names is missing from the JSON or was not measured (bench/report.py --check), never for a goal.
+# figure issue 11 or 12 names (only 12's with --only compensation) is missing from the JSON or was not measured
+# (bench/report.py --check), never for a goal.
 # Record each full run, with the machine, date and command, in docs/benchmarks.md.
 set -euo pipefail
 
