@@ -1,11 +1,12 @@
 """The one table etc/scripts/bench.sh prints at the end (Debian's python3, standard library only).
 
-Usage: report.py RESULTS [JSON_FILE]    print the table; write [{name, value, unit, baseline, ratio, goal, met}]
-       report.py --check JSON_FILE      exit 1 unless every named figure (NAMED below) is in the file and measured
+Usage: report.py RESULTS [JSON_FILE] [--only GROUP]   print the table; write [{name, value, unit, baseline, ratio, goal, met}]
+       report.py --check JSON_FILE [--only GROUP]     exit 1 unless every named figure (NAMED below) is in the file and measured
        report.py --self-test            feed the report made-up measurements and check what it makes of them
 RESULTS holds one measurement a line, "NAME key=value key=value ...", as bench.sh wrote them (the wrk scripts' and
 the outbox program's EP_RESULT lines, tagged). A figure whose measurement is missing (its step failed) is shown as
 "not measured" and written with a null value. Printing the table asserts nothing: a missed goal is no failure.
+--only compensation (bench.sh --only compensation): the table, the JSON and the check hold issue 12's figures only.
 A figure named for a ratio (read_ratio, tenant_scale_p50_ratio, fanout_ratio) carries the ratio as its value.
 """
 import json
@@ -15,8 +16,12 @@ import sys
 import tempfile
 
 # The figures issue 11 names; the JSON holds these and a few more (read_p50_ms, votes_stored_once, ...).
+# Issue 12's (the payable-items queue and the approve-and-pay batch) follow, and are the only ones --only compensation names.
+COMPENSATION = ("queue_rps", "queue_ratio", "queue_p99_ms", "queue_plan", "batch_approve_ms", "batch_approve_ratio",
+                "batch_pay_ms", "batch_pay_ratio", "batch_pay_emails")
 NAMED = ("read_rps", "read_p99_ms", "read_ratio", "vote_rps", "vote_p99_ms", "tenant_scale_p50_ratio",
-         "fanout_msgs_per_s", "fanout_ratio", "startup_ms", "rss_mb")
+         "fanout_msgs_per_s", "fanout_ratio", "startup_ms", "rss_mb") + COMPENSATION
+GROUPS = {"compensation": COMPENSATION}
 
 
 def parse(lines):
@@ -127,6 +132,34 @@ def figures(rows):
               ">= 0.5x raw", lambda v: v >= 0.5)
     add("feedback_latency_ms", "feedback email: write to in the sink (median of 5)",
         last("latency").get("feedback_latency_ms"), "ms")
+
+    # Issue 12: the payable-items queue (first page of Submitted items) against the floor app's same page.
+    queue_rps, queue_floor_rps = median_of("queue_product", ok_rps), median_of("queue_floor", ok_rps)
+    add("queue_rps", "queue: payable items, Submitted, page 1: requests/s", queue_rps, "req/s", queue_floor_rps, None, None,
+        errors("queue_product"))
+    add_ratio("queue_ratio", "queue: ratio to the floor's requests/s",
+              queue_rps / queue_floor_rps if queue_rps and queue_floor_rps else None, ">= 0.5x floor", lambda v: v >= 0.5)
+    add("queue_p50_ms", "queue: p50 latency", median("queue_product", "p50_us", 1e-3), "ms", median("queue_floor", "p50_us", 1e-3))
+    add("queue_p99_ms", "queue: p99 latency", median("queue_product", "p99_us", 1e-3), "ms",
+        median("queue_floor", "p99_us", 1e-3), "< 100 ms", lambda v: v < 100, clipped("queue_product", "queue_floor"))
+    plan = last("queue_plan").get("index")
+    out.append(dict(name="queue_plan", figure="queue: page read through (tenant, status, time, id)", value=plan, unit="",
+                    baseline=None, ratio=None, goal="yes", met=(plan == "yes") if plan else None,
+                    note="" if plan in (None, "yes") else "see queue-plan.txt in the run's folder"))
+
+    # Issue 12: 1,000 items approved in one POST and paid in one POST, against one SQL UPDATE of as many rows each.
+    batches = rows.get("batch", [])
+    sizes = sorted({int(b["items"]) for b in batches if isinstance(b.get("items"), float)})
+    size_note = f"median of {len(batches)} batches of {', '.join(f'{n:,}' for n in sizes)} items" if batches else ""
+    for step, goal_ms in (("approve", 2000), ("pay", 2000)):
+        ms, floor_ms = median("batch", f"{step}_ms"), median("batch", f"floor_{step}_ms")
+        add(f"batch_{step}_ms", f"batch: {step} 1,000 items, one POST (baseline: one SQL UPDATE)", ms, "ms", floor_ms,
+            f"< {goal_ms:,} ms", lambda v, g=goal_ms: v < g, size_note)
+        add_ratio(f"batch_{step}_ratio", f"batch: {step}, ratio to the SQL UPDATE", ms / floor_ms if ms and floor_ms else None,
+                  "<= 10x floor", lambda v: v <= 10)
+    emails = median("batch", "emails")
+    add("batch_pay_emails", "batch: emails each pay batch queued (outbox rows)", emails, "emails", None, None, None,
+        "sent before the next batch" if batches else "")
     return out
 
 
@@ -163,13 +196,14 @@ def write_json(figs, path):
         fh.write("\n")
 
 
-def check(path):
-    """The named figures missing from the JSON file, and those in it without a value."""
+def check(path, named=NAMED):
+    """The named figures missing from the JSON file, and those in it without a value (a yes/no figure: without yes or no)."""
     with open(path) as fh:
         data = json.load(fh)
     by_name = {f.get("name"): f for f in data if isinstance(f, dict)}
-    missing = [n for n in NAMED if n not in by_name]
-    unmeasured = [n for n in NAMED if n in by_name and not isinstance(by_name[n].get("value"), (int, float))]
+    missing = [n for n in named if n not in by_name]
+    unmeasured = [n for n in named if n in by_name and not isinstance(by_name[n].get("value"), (int, float))
+                  and by_name[n].get("value") not in ("yes", "no")]
     return missing, unmeasured
 
 
@@ -191,16 +225,29 @@ tenants_many requests=1000 duration_us=5000000 non2xx=0 socket_errors=0 p50_us=1
 tenants_many requests=1000 duration_us=5000000 non2xx=0 socket_errors=0 p50_us=12000 p99_us=30000
 outbox outbox_rate=600.0 raw_rate=1000.0 messages=1000 tenants=100
 latency feedback_latency_ms=150
+queue_product requests=1000 duration_us=5000000 non2xx=0 socket_errors=0 p50_us=40000 p99_us=80000
+queue_floor requests=4000 duration_us=5000000 non2xx=0 socket_errors=0 p50_us=10000 p99_us=20000
+queue_plan index=yes
+batch items=1000 approve_ms=900 pay_ms=2500 floor_approve_ms=30 floor_pay_ms=50 emails=1000
+batch items=1000 approve_ms=1000 pay_ms=3000 floor_approve_ms=40 floor_pay_ms=50 emails=1000
+batch items=1000 approve_ms=1100 pay_ms=2000 floor_approve_ms=50 floor_pay_ms=50 emails=1000
 """.splitlines()
     figs = {f["name"]: f for f in figures(parse(results))}
     expected = {"read_rps": 400, "read_ratio": 0.5, "read_p99_ms": 45, "vote_rps": 2000, "vote_p99_ms": 9,
                 "tenant_scale_p50_ratio": 1.2, "fanout_msgs_per_s": 600, "fanout_ratio": 0.6, "startup_ms": 1000,
-                "rss_mb": 200}
+                "rss_mb": 200, "queue_rps": 200, "queue_ratio": 0.25, "queue_p99_ms": 80, "queue_plan": "yes",
+                "batch_approve_ms": 1000, "batch_approve_ratio": 25, "batch_pay_ms": 2500, "batch_pay_ratio": 50,
+                "batch_pay_emails": 1000}
     assert set(expected) == set(NAMED), "the self-test does not cover every named figure"
-    failures = [f"{n}: {figs[n]['value'] if n in figs else 'missing'}, expected {v}" for n, v in expected.items()
-                if n not in figs or figs[n]["value"] is None or abs(figs[n]["value"] - v) > 1e-9 * max(1, v)]
+    def wrong(n, v):
+        got = figs[n]["value"] if n in figs else None
+        return got is None or (got != v if isinstance(v, str) else isinstance(got, str) or abs(got - v) > 1e-9 * max(1, v))
+
+    failures = [f"{n}: {figs[n]['value'] if n in figs else 'missing'}, expected {v}" for n, v in expected.items() if wrong(n, v)]
     if figs["tenant_scale_p50_ratio"]["met"] is not True or figs["read_ratio"]["met"] is not False:
         failures.append("goals judged wrongly (tenant ratio 1.2 meets <= 1.2x; read ratio 0.5 misses >= 0.7x)")
+    if figs["batch_approve_ms"]["met"] is not True or figs["batch_pay_ms"]["met"] is not False or figs["queue_plan"]["met"] is not True:
+        failures.append("goals judged wrongly (approve 1,000 ms meets < 2,000 ms; pay 2,500 ms misses it; plan yes meets yes)")
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "figures.json")
         write_json(figures(parse(results)), path)
@@ -210,6 +257,13 @@ latency feedback_latency_ms=150
         write_json(figures(parse(line for line in results if not line.startswith("tenants_many"))), path)
         if check(path) != ([], ["tenant_scale_p50_ratio"]):
             failures.append(f"--check misses an unmeasured figure: {check(path)}")
+        # --only compensation: the compensation figures alone, and those only checked
+        write_json(only(figures(parse(line for line in results if line.startswith(("queue", "batch")))), "compensation"), path)
+        if check(path, GROUPS["compensation"]) != ([], []) or check(path)[0] == []:
+            failures.append(f"--only compensation: {check(path, GROUPS['compensation'])}")
+        write_json(figures(parse(line for line in results if not line.startswith("batch"))), path)
+        if check(path, GROUPS["compensation"])[1] != ["batch_approve_ms", "batch_approve_ratio", "batch_pay_ms", "batch_pay_ratio", "batch_pay_emails"]:
+            failures.append(f"--check misses the unmeasured batch figures: {check(path, GROUPS['compensation'])}")
         # a figure left out of the file altogether
         with open(path) as fh:
             data = [f for f in json.load(fh) if f["name"] != "fanout_ratio"]
@@ -224,12 +278,27 @@ latency feedback_latency_ms=150
     return 1 if failures else 0
 
 
+def only(figs, group):
+    """The figures of one group (issue 12's, for --only compensation), with the lines around them that go with them."""
+    names = set(GROUPS[group]) | {"queue_p50_ms"}
+    return [f for f in figs if f["name"] in names]
+
+
 def main(argv):
+    group = None
+    if "--only" in argv:
+        i = argv.index("--only")
+        group = argv[i + 1] if i + 1 < len(argv) else None
+        if group not in GROUPS:
+            print(f"--only needs one of: {', '.join(GROUPS)}", file=sys.stderr)
+            return 2
+        argv = argv[:i] + argv[i + 2:]
+    named = GROUPS[group] if group else NAMED
     if argv[:1] == ["--self-test"]:
         return self_test()
     if argv[:1] == ["--check"] and len(argv) == 2:
         try:
-            missing, unmeasured = check(argv[1])
+            missing, unmeasured = check(argv[1], named)
         except (OSError, ValueError) as e:
             print(f"cannot read the figures in {argv[1]}: {e}", file=sys.stderr)
             return 1
@@ -243,6 +312,8 @@ def main(argv):
         return 2
     with open(argv[0]) as f:
         figs = figures(parse(f))
+    if group:
+        figs = only(figs, group)
     print(table(figs))
     if len(argv) > 1:
         write_json(figs, argv[1])

@@ -13,6 +13,16 @@ seed.py tenants TENANT_ID TEMPLATE_ID FIRST LAST PER_TENANT
   each a row in saas.tenants (a copy of tenant "bench" under the name otherN) and PER_TENANT decisions (copies of the
   draft, spread over the past year), then VACUUM ANALYZE (see bench.sh). Nothing of tenant "bench" changes, so its reads answer the same.
 
+seed.py compensation URL ITEMS PAYEES COUNCILS
+  The payable-items queue of tenant "bench" (created here when it does not exist yet: `bench.sh --only compensation`):
+  through the API the tenant's plan with the compensation feature on, a submitter (staff) and a finance approver,
+  COUNCILS councils, one item entered by the submitter for a person and one partner organization as payee; then in
+  server-side SQL (one INSERT ... SELECT over generate_series per table) PAYEES payees (nine in ten people, each with
+  an account copied from the first, one in ten organizations) and ITEMS items copied from the first, spread over the
+  payees, the councils and the past two years: 30 % Submitted (all by the submitter), 10 % Approved, 50 % Paid,
+  10 % Voided; then VACUUM ANALYZE. Prints COMP_TENANT_ID=..., COMP_TOKEN=... (the approver's access token),
+  COMP_APPROVER_ID=... and COMP_SUBMITTER_ID=... on stdout.
+
 EP_PSQL: the psql command line for the database. Progress goes to stderr with the seconds each step took.
 """
 import concurrent.futures
@@ -198,6 +208,110 @@ def tenants(tenant_id, template, first, last, per_tenant):
     log(f"decisions of tenant bench | tenants | all rows: {counts}")
 
 
+def compensation(items, payee_count, council_count):
+    """The payable-items queue of tenant "bench" (see the module's docstring)."""
+    host = token("admin")
+    found = call("GET", f"/api/saas/tenants?filter={TENANT}&maxResultCount=10", token=host)["items"]
+    tenant = next((t for t in found if t["name"] == TENANT), None)
+    tenant_id = tenant["id"] if tenant else call(
+        "POST", "/api/saas/tenants", {"name": TENANT, "adminEmailAddress": "admin@bench.example", "adminPassword": PASSWORD},
+        token=host)["id"]
+    edition = call("POST", "/api/saas/editions", {
+        "name": "Bench plan with compensation",
+        "features": {"compensation": True, "dataSharing": False, "assessments": False, "stripePayouts": False},
+        "limits": {"councils": None, "activeMembers": None, "assessmentSchedules": None}}, token=host)["id"]
+    call("PUT", f"/api/saas/tenants/{tenant_id}", {"name": TENANT, "editionId": edition}, token=host)
+    admin = token("admin", TENANT)
+
+    def api(method, path, body=None, as_token=None):
+        return call(method, path, body, token=as_token or admin, tenant=TENANT)
+
+    def user(name, role):
+        return api("POST", "/api/identity/users", {"userName": name, "email": f"{name}@bench.example", "password": PASSWORD,
+                                                   "name": name.capitalize(), "roleNames": [role], "preferredLanguage": "en"})["id"]
+
+    submitter, approver, payee0 = user("submitter", "staff"), user("approver", "finance"), user("payee0", "member")
+    councils = [api("POST", "/api/governance/councils", {"name": f"Compensation council {n + 1}"})["id"] for n in range(council_count)]
+    as_submitter = token("submitter", TENANT)
+    template = api("POST", "/api/compensation/payable-items", {
+        "payeeUserId": payee0, "description": "Stipend: council meeting and preparation", "amount": 40, "currency": "USD",
+        "councilId": councils[0]}, as_token=as_submitter)["id"]
+    organization = api("POST", "/api/compensation/payees", {"name": "Partner organization 0", "contactEmail": "org0@bench.example"},
+                       as_token=as_submitter)["id"]
+    person = sql(f"SELECT payee_id FROM compensation.payable_items WHERE id = '{template}'")
+    people = payee_count - payee_count // 10
+    log(f"copying payees ({people} people with accounts, {payee_count - people} organizations) and {items:,} items (SQL)")
+
+    # The items' columns as they are in this database (other columns keep the first item's values).
+    columns = sql("SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) FROM information_schema.columns "
+                  "WHERE table_schema = 'compensation' AND table_name = 'payable_items'").split(",")
+    # status by n mod 10: 0-2 Submitted, 3 Approved, 4-8 Paid, 9 Voided
+    status = "CASE WHEN g.n % 10 < 3 THEN 'Submitted' WHEN g.n % 10 = 3 THEN 'Approved' WHEN g.n % 10 < 9 THEN 'Paid' ELSE 'Voided' END"
+    approved = "g.n % 10 BETWEEN 3 AND 8"
+    council_list = ", ".join(f"'{c}'" for c in councils)
+    paid = "g.n % 10 BETWEEN 4 AND 8"
+    replaced = {
+        "id": "gen_random_uuid()",
+        "payee_id": f"(SELECT id FROM bench_payees WHERE k = g.n % {payee_count})",
+        "description": "'Stipend ' || g.n",
+        "amount": "(10 + g.n % 200)::numeric",
+        "unit_amount": "(10 + g.n % 200)::numeric",
+        "status": status,
+        "council_id": f"(ARRAY[{council_list}]::uuid[])[1 + g.n % {council_count}]",
+        "approved_by": f"CASE WHEN {approved} THEN '{approver}'::uuid END",
+        "approved_at": f"CASE WHEN {approved} THEN now() - make_interval(secs => g.n * 600) + interval '2 days' END",
+        "paid_method": f"CASE WHEN {paid} THEN 'BankTransfer' END",
+        "paid_reference": f"CASE WHEN {paid} THEN 'Batch ' || (g.n / 1000) END",
+        "paid_on": f"CASE WHEN {paid} THEN (now() - make_interval(secs => g.n * 600) + interval '5 days')::date END",
+        "paid_by": f"CASE WHEN {paid} THEN '{approver}'::uuid END",
+        "void_reason": "CASE WHEN g.n % 10 = 9 THEN 'Entered twice' END",
+        "concurrency_stamp": "md5(g.n::text || random()::text)",
+        # newest first is n = 1: one item every 10 minutes, about two years for 100,000
+        "creation_time": "now() - make_interval(secs => g.n * 600)",
+    }
+    missing = set(replaced) - set(columns)
+    if missing:
+        raise SystemExit(f"compensation.payable_items has no column(s) {', '.join(sorted(missing))}")
+    select = ", ".join(replaced.get(c, f"i.{c}") for c in columns)
+    sql(f"""
+        CREATE TEMP TABLE pu AS SELECT n, gen_random_uuid() AS user_id FROM generate_series(1, {people - 1}) n;
+        INSERT INTO identity.users
+        SELECT (jsonb_populate_record(u, jsonb_build_object(
+                  'id', pu.user_id, 'user_name', 'payee' || pu.n, 'normalized_user_name', 'PAYEE' || pu.n,
+                  'email', 'payee' || pu.n || '@bench.example', 'normalized_email', 'PAYEE' || pu.n || '@BENCH.EXAMPLE',
+                  'name', 'Payee ' || pu.n, 'security_stamp', gen_random_uuid()::text,
+                  'concurrency_stamp', gen_random_uuid()::text))).*
+        FROM identity.users u, pu WHERE u.id = '{payee0}';
+        INSERT INTO identity.user_roles
+        SELECT (jsonb_populate_record(r, jsonb_build_object('user_id', pu.user_id))).*
+        FROM identity.user_roles r, pu WHERE r.user_id = '{payee0}';
+        INSERT INTO compensation.payees
+        SELECT (jsonb_populate_record(p, jsonb_build_object('id', gen_random_uuid(), 'user_id', pu.user_id, 'name', 'Payee ' || pu.n))).*
+        FROM compensation.payees p, pu WHERE p.id = '{person}';
+        INSERT INTO compensation.payees
+        SELECT (jsonb_populate_record(p, jsonb_build_object('id', gen_random_uuid(), 'name', 'Partner organization ' || n,
+                  'contact_email', 'org' || n || '@bench.example'))).*
+        FROM compensation.payees p, generate_series(1, {payee_count - people - 1}) n WHERE p.id = '{organization}';
+        CREATE TEMP TABLE bench_payees AS
+          SELECT (row_number() OVER (ORDER BY id) - 1)::int AS k, id FROM compensation.payees WHERE tenant_id = '{tenant_id}';
+        CREATE UNIQUE INDEX ON bench_payees (k);
+        ANALYZE bench_payees;
+        INSERT INTO compensation.payable_items ({",".join(columns)})
+        SELECT {select}
+        FROM compensation.payable_items i, generate_series(1, {items - 1}) g(n) WHERE i.id = '{template}';
+        """)
+    log("inserted; vacuuming and analyzing")
+    sql("VACUUM ANALYZE")
+    counts = sql(f"""SELECT (SELECT count(*) FROM compensation.payees WHERE tenant_id = '{tenant_id}') || ' payees, ' ||
+                            string_agg(status || ' ' || n, ', ' ORDER BY status)
+                     FROM (SELECT status, count(*) n FROM compensation.payable_items WHERE tenant_id = '{tenant_id}' GROUP BY status) s""")
+    log(f"tenant bench: {counts}")
+    print(f"COMP_TENANT_ID={tenant_id}")
+    print(f"COMP_TOKEN={token('approver', TENANT)}")
+    print(f"COMP_APPROVER_ID={approver}")
+    print(f"COMP_SUBMITTER_ID={submitter}")
+
+
 def main():
     global URL
     mode, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else (None, [])
@@ -206,6 +320,9 @@ def main():
         base(args[1], *(int(a) for a in args[2:5]))
     elif mode == "tenants" and len(args) == 5:
         tenants(args[0], args[1], *(int(a) for a in args[2:5]))
+    elif mode == "compensation" and len(args) == 4:
+        URL = args[0]
+        compensation(*(int(a) for a in args[1:4]))
     else:
         raise SystemExit(__doc__)
 

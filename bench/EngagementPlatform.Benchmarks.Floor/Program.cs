@@ -9,6 +9,10 @@ using Npgsql;
 //   (tenant_id, creation_time DESC, id)
 // (the product's table has the same index since the migration DecisionListIndexes). Voters, ballots and inputs are
 // counted from the product's own tables through their primary-key and foreign-key indexes.
+// The same for the payable-items queue (issue 12): GET /api/compensation/payable-items?status=S&maxResultCount=N, the
+// queue's first page in its default order (newest first, then id) joined to the payees, with the total, in ONE
+// statement over the product's own compensation tables and their index (tenant_id, status, creation_time DESC, id),
+// in the product's JSON shape ({ totalCount, items: [PayableItemSummaryDto] }, amounts with the currency's 2 decimals).
 // Usage: EngagementPlatform.Benchmarks.Floor  (EP_FLOOR_DB = connection string, ASPNETCORE_URLS = address)
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -88,6 +92,83 @@ app.MapGet("/api/governance/decisions", async (HttpContext http, int? maxResultC
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM bench_floor.decisions WHERE tenant_id = $1");
         count.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = tenant });
         json.WriteNumber("totalCount", (long)(await count.ExecuteScalarAsync(http.RequestAborted))!);
+        json.WriteStartArray("items");
+    }
+
+    json.WriteEndArray();
+    json.WriteEndObject();
+    await json.FlushAsync(http.RequestAborted);
+});
+
+const string QueueSql = """
+    SELECT i.id, p.id, p.kind, p.user_id, p.name, i.description, i.quantity, i.unit_amount, i.amount, i.currency, i.status,
+           i.source_kind, i.source_id, i.source_label, i.council_id, i.submitted_by, i.paid_on, i.adjusts_item_id, i.creation_time,
+           (SELECT count(*) FROM compensation.payable_items c WHERE c.tenant_id = $1 AND c.status = $2)
+    FROM compensation.payable_items i
+    JOIN compensation.payees p ON p.id = i.payee_id
+    WHERE i.tenant_id = $1 AND i.status = $2
+    ORDER BY i.creation_time DESC, i.id
+    LIMIT $3
+    """;
+
+app.MapGet("/api/compensation/payable-items", async (HttpContext http, string? status, int? maxResultCount) =>
+{
+    if (!Guid.TryParse(http.Request.Headers["__tenant"], out var tenant) || string.IsNullOrEmpty(status))
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return;
+    }
+
+    await using var command = dataSource.CreateCommand(QueueSql);
+    command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = tenant });
+    command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = status });
+    command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Clamp(maxResultCount ?? 10, 1, 1000) });
+    var started = false;
+    http.Response.ContentType = "application/json; charset=utf-8";
+    await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+    json.WriteStartObject();
+    await using (var reader = await command.ExecuteReaderAsync(http.RequestAborted))
+    {
+        while (await reader.ReadAsync(http.RequestAborted))
+        {
+            if (!started)
+            {
+                json.WriteNumber("totalCount", reader.GetInt64(19));
+                json.WriteStartArray("items");
+                started = true;
+            }
+
+            json.WriteStartObject();
+            json.WriteString("id", reader.GetGuid(0));
+            json.WriteStartObject("payee");
+            json.WriteString("id", reader.GetGuid(1));
+            json.WriteString("kind", reader.GetString(2));
+            if (reader.IsDBNull(3)) json.WriteNull("userId"); else json.WriteString("userId", reader.GetGuid(3));
+            json.WriteString("name", reader.GetString(4));
+            json.WriteEndObject();
+            json.WriteString("description", reader.GetString(5));
+            json.WriteNumber("quantity", reader.GetDecimal(6) / 1.000000000000000000000000000000000m); // trailing zeros trimmed, as the product shows it
+            json.WriteNumber("unitAmount", decimal.Round(reader.GetDecimal(7), 2));
+            json.WriteNumber("amount", decimal.Round(reader.GetDecimal(8), 2));
+            json.WriteString("currency", reader.GetString(9));
+            json.WriteString("status", reader.GetString(10));
+            json.WriteStartObject("source");
+            json.WriteString("kind", reader.GetString(11));
+            if (reader.IsDBNull(12)) json.WriteNull("id"); else json.WriteString("id", reader.GetGuid(12));
+            json.WriteString("label", reader.GetString(13));
+            json.WriteEndObject();
+            if (reader.IsDBNull(14)) json.WriteNull("councilId"); else json.WriteString("councilId", reader.GetGuid(14));
+            json.WriteString("submittedBy", reader.GetGuid(15));
+            if (reader.IsDBNull(16)) json.WriteNull("paidOn"); else json.WriteString("paidOn", reader.GetFieldValue<DateOnly>(16).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (reader.IsDBNull(17)) json.WriteNull("adjustsItemId"); else json.WriteString("adjustsItemId", reader.GetGuid(17));
+            Stamp(json, "creationTime", Time(reader, 18));
+            json.WriteEndObject();
+        }
+    }
+
+    if (!started)
+    {
+        json.WriteNumber("totalCount", 0);
         json.WriteStartArray("items");
     }
 

@@ -93,15 +93,15 @@ start_host() {
 }
 
 # Waits until the host has sent the mail the seeding queued (opening the votes queues a notice to every eligible
-# member), so that nothing measured shares the host with that work.
-wait_outbox_drained() {
-  local pending i
+# member), or WHAT queued (a pay batch's emails), so that nothing measured shares the host with that work.
+wait_outbox_drained() { # [WHAT]
+  local pending i what=${1:-the seeding}
   for ((i = 0; i < 600; i++)); do
     pending=$(sql "SELECT count(*) FROM notifications.outbox_messages WHERE status = 'Pending'")
     ((pending == 0)) && break
-    ((i % 20 == 0)) && ep_say "  waiting for the host to send the $pending email(s) the seeding queued"
+    ((i % 20 == 0)) && ep_say "  waiting for the host to send the $pending email(s) $what queued"
     sleep 0.5
   done
-  ep_say "  mail the seeding queued: $(sql "SELECT coalesce(string_agg(status || ' ' || n, ', '), 'none')
+  ep_say "  mail $what queued: $(sql "SELECT coalesce(string_agg(status || ' ' || n, ', '), 'none')
   FROM (SELECT status, count(*) n FROM notifications.outbox_messages GROUP BY status) s")"
 }

@@ -60,6 +60,23 @@ public sealed class OutboxDeduplicationTests(TestModuleMailFixture app) : IClass
     }
 
     [Fact]
+    public async Task A_batch_queues_each_key_once_skips_a_key_already_queued_and_keeps_unkeyed_emails()
+    {
+        var to = $"{Guid.NewGuid():N}@dedup.test";
+        var plain = $"{Guid.NewGuid():N}@dedup.test";
+        (await app.EnqueueAsync(app.AlphaId, to, Model, $"batch:{to}:1")).ShouldBeTrue();
+
+        // key 1 is queued already, key 2 is named twice in the batch, key 3 once; two emails without a key
+        var queued = await app.EnqueueManyAsync(app.AlphaId, [(to, $"batch:{to}:1"), (to, $"batch:{to}:2"), (to, $"batch:{to}:2"), (to, $"batch:{to}:3"), (plain, null), (plain, null)], Model);
+
+        queued.ShouldBe(4);
+        (await app.RowsToAsync(to)).ShouldBe(3);
+        (await app.RowsToAsync(plain)).ShouldBe(2);
+        await app.DeliverAsync();
+        MailSink.To(to).Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task The_same_key_in_two_partnerships_is_two_emails()
     {
         var to = $"{Guid.NewGuid():N}@dedup.test";

@@ -35,6 +35,19 @@ public sealed class TestModuleMailFixture : MailFixture
         return queued;
     }
 
+    /// <summary>Queues a batch in one call (<see cref="IEmailOutbox.EnqueueManyAsync"/>) in a unit of work of <paramref name="tenantId"/>, committed.</summary>
+    public async Task<int> EnqueueManyAsync(Guid? tenantId, IEnumerable<(string To, string? Key)> emails, AgreementReminderEmail model)
+    {
+        using var scope = Factory.Services.CreateScope();
+        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await using var work = await unitOfWork.BeginAsync();
+        var queued = await scope.ServiceProvider.GetRequiredService<IEmailOutbox>().EnqueueManyAsync(
+            [.. emails.Select(e => new QueuedEmail(AgreementEmailTemplates.Reminder, new EmailRecipient(e.To, "Ana", "en", null), model, EmailCategory.Reminders, new EmailOptions(DeduplicationKey: e.Key)))]);
+        await work.CompleteAsync();
+        return queued;
+    }
+
     /// <summary>The outbox rows addressed to <paramref name="to"/>, whatever their partnership.</summary>
     public async Task<long> RowsToAsync(string to)
     {

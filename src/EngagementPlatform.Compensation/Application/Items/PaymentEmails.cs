@@ -10,7 +10,8 @@ namespace EngagementPlatform.Compensation.Application.Items;
 /// <summary>
 /// Queues "you were paid" for each paid item: to the person's account address in their language, or to a partner
 /// organization's contact address in the partnership's language. Essential mail (it is their money), written to the
-/// outbox in the payment's transaction with a key per item, so a payment queues its notice once.
+/// outbox in the payment's transaction with a key per item, so a payment queues its notice once; a batch's emails
+/// are queued together (<see cref="IEmailOutbox.EnqueueManyAsync"/>).
 /// </summary>
 public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICurrentTenant currentTenant, ITenantStore tenants, ITextLocalizer texts)
 {
@@ -19,6 +20,7 @@ public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICu
         var userIds = paid.Select(i => payees[i.PayeeId].UserId).OfType<Guid>().Distinct().ToList();
         var people = userIds.Count == 0 ? new Dictionary<Guid, UserInfo>() : await users.FindAsync(userIds, cancellationToken);
         string? tenantLanguage = null;
+        var emails = new List<QueuedEmail>(paid.Count);
         foreach (var item in paid)
         {
             var payee = payees[item.PayeeId];
@@ -48,13 +50,15 @@ public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICu
                 item.PaidOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 texts.Word(item.PaidMethod!.Value, culture),
                 item.PaidReference);
-            await outbox.EnqueueAsync(
+            emails.Add(new QueuedEmail(
                 CompensationEmailTemplates.ItemPaid,
                 recipient,
                 new ItemPaidEmail(payment),
                 EmailCategory.Essential,
-                new EmailOptions(texts.Get(CompensationTexts.PaidEmailReason, culture), $"compensation-item-paid:{item.Id}:{payee.Id}"),
-                cancellationToken);
+                new EmailOptions(texts.Get(CompensationTexts.PaidEmailReason, culture), $"compensation-item-paid:{item.Id}:{payee.Id}")));
         }
+
+        // One batch: a payment run of a thousand items writes its emails in one statement, not a round trip each.
+        await outbox.EnqueueManyAsync(emails, cancellationToken);
     }
 }
