@@ -24,6 +24,13 @@ public static class CompensationErrorCodes
     public const string IllegalTransition = "Compensation:IllegalTransition";
     public const string DuplicateItemInBatch = "Compensation:DuplicateItemInBatch";
 
+    // Stripe payouts (issue 12, comp-stripe).
+    public const string NoStripeAccount = "Compensation:NoStripeAccount";
+    public const string PayeeNotOnboarded = "Compensation:PayeeNotOnboarded";
+    public const string PayoutFailed = "Compensation:PayoutFailed";
+    public const string PayoutPending = "Compensation:PayoutPending";
+    public const string StripeReference = "Compensation:StripeReference";
+
     internal static ErrorMessageResource Messages() => new()
     {
         [UnknownCurrency] = ("'{currency}' is not a currency this module accepts (an ISO 4217 code such as USD).", "'{currency}' no es una moneda que este módulo acepte (un código ISO 4217 como USD)."),
@@ -45,5 +52,12 @@ public static class CompensationErrorCodes
         [PaidCannotBeVoided] = ("Item {itemId} is paid and cannot be voided; a correction is a new adjusting item.", "El pago {itemId} ya fue pagado y no se puede anular; una corrección es un nuevo pago de ajuste."),
         [IllegalTransition] = ("Item {itemId} is {status}, so it cannot be {action}.", "El pago {itemId} está {status}, así que no se puede {action}."),
         [DuplicateItemInBatch] = ("Item {itemId} is named more than once in the batch.", "El pago {itemId} aparece más de una vez en el lote."),
+
+        // Stripe payouts (issue 12, comp-stripe).
+        [NoStripeAccount] = ("This payee has no Stripe account yet; start Stripe onboarding for them first.", "Este beneficiario aún no tiene cuenta de Stripe; primero inicie su registro en Stripe."),
+        [PayeeNotOnboarded] = ("The payee of item {itemId} cannot receive Stripe transfers yet: their Stripe onboarding is not finished. Nothing was paid.", "El beneficiario del pago {itemId} aún no puede recibir transferencias de Stripe: no terminó su registro en Stripe. No se pagó nada."),
+        [PayoutFailed] = ("Stripe refused the transfer for item {itemId} ({stripeCode}); it stays approved. Items paid before it in the batch ({paidCount}) stay paid.", "Stripe rechazó la transferencia del pago {itemId} ({stripeCode}); sigue aprobado. Los pagos hechos antes en el lote ({paidCount}) siguen pagados."),
+        [PayoutPending] = ("A Stripe transfer for item {itemId} was started and its outcome is not known yet. Pay it again by Stripe transfer to finish it: it cannot be paid twice.", "Se inició una transferencia de Stripe para el pago {itemId} y aún no se conoce el resultado. Vuelva a pagarlo por transferencia de Stripe para terminarlo: no se puede pagar dos veces."),
+        [StripeReference] = ("A Stripe payment's reference is its transfer id, set by Stripe; leave the reference out.", "La referencia de un pago por Stripe es el id de su transferencia, que asigna Stripe; no indique una referencia."),
     };
 }

@@ -25,6 +25,7 @@ public sealed class CompensationModule : IModule
         services.AddEmailTemplates<Emails.CompensationEmailTemplates>();
         services.AddScoped<PersonPayees>();
         services.AddScoped<PaymentEmails>();
+        services.AddScoped<Framework.Payments.IStripeEventHandler, Application.Payouts.CompensationStripeEvents>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCompensationEndpoints();
