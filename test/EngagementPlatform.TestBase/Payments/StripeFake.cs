@@ -224,8 +224,8 @@ public sealed partial class StripeFake : IDisposable
         lock (_lock)
         {
             var transfer = _transfers[id];
-            var total = transfer["amount"]!.GetValue<long>();
-            var already = transfer["amount_reversed"]!.GetValue<long>();
+            var total = long.Parse(transfer["amount"]!.ToJsonString(), CultureInfo.InvariantCulture);
+            var already = long.Parse(transfer["amount_reversed"]!.ToJsonString(), CultureInfo.InvariantCulture);
             var back = amount ?? total - already;
             var reversal = new JsonObject
             {

@@ -157,12 +157,12 @@ public sealed class PayByStripeTransferHandler(
             throw failed.Failure.IsRetryable
                 ? new StateConflictException(CompensationErrorCodes.PayoutPending)
                     .WithData("itemId", failed.Payout.ItemId.ToString())
-                    .WithData("paidItemIds", made.Select(m => m.Payout.ItemId.ToString()).ToList())
+                    .WithData("paidItemIds", string.Join(",", made.Select(m => m.Payout.ItemId)))
                 : new RuleBrokenException(CompensationErrorCodes.PayoutFailed)
                     .WithData("itemId", failed.Payout.ItemId.ToString())
                     .WithData("stripeCode", failed.Failure.Code ?? failed.Failure.Kind.ToString())
                     .WithData("paidCount", made.Count)
-                    .WithData("paidItemIds", made.Select(m => m.Payout.ItemId.ToString()).ToList());
+                    .WithData("paidItemIds", string.Join(",", made.Select(m => m.Payout.ItemId)));
         }
 
         return new PayableItemBatchDto(items.Select(i => i.ToDto(payees[i.PayeeId])).ToList());
