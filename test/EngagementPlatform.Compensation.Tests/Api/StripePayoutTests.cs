@@ -190,6 +190,12 @@ public sealed class StripePayoutTests(StripePayoutsFixture app) : IClassFixture<
                 .ShouldBeProblemAsync(HttpStatusCode.Conflict, CompensationErrorCodes.PayoutPending);
         }
 
+        using (var staff = await app.ClientAsync("alpha", "alpha-staff"))
+        {
+            await (await staff.PostAsJsonAsync($"/api/compensation/payable-items/{id}/void", new { reason = "Changed our mind" }))
+                .ShouldBeProblemAsync(HttpStatusCode.Conflict, CompensationErrorCodes.PayoutPending);
+        }
+
         var paid = await (await PayAsync(id)).ReadJsonAsync();
         var calls = TransfersFor(id);
         calls.Count.ShouldBe(2);
