@@ -31,6 +31,12 @@ public static class CompensationErrorCodes
     public const string InvalidTaxForm = "Compensation:InvalidTaxForm";
     public const string NoticeNotAcknowledged = "Compensation:NoticeNotAcknowledged";
     public const string PayeeDeclined = "Compensation:PayeeDeclined";
+    // Stripe payouts (issue 12, comp-stripe).
+    public const string NoStripeAccount = "Compensation:NoStripeAccount";
+    public const string PayeeNotOnboarded = "Compensation:PayeeNotOnboarded";
+    public const string PayoutFailed = "Compensation:PayoutFailed";
+    public const string PayoutPending = "Compensation:PayoutPending";
+    public const string StripeReference = "Compensation:StripeReference";
 
     internal static ErrorMessageResource Messages() => new()
     {
@@ -61,6 +67,12 @@ public static class CompensationErrorCodes
         [InvalidTaxForm] = ("The tax form status is incomplete; see the fields named.", "El estado del formulario de impuestos está incompleto; vea los campos indicados."),
         [NoticeNotAcknowledged] = ("Read the current payment notice (version {version}) and name it with your choice.", "Lea el aviso de pago vigente (versión {version}) e indíquelo con su decisión."),
         [PayeeDeclined] = ("The payee of item {itemId} has declined payment, so it cannot be approved or paid.", "El beneficiario del pago {itemId} rechazó el pago, así que no se puede aprobar ni pagar."),
+        // Stripe payouts (issue 12, comp-stripe).
+        [NoStripeAccount] = ("This payee has no Stripe account yet; start Stripe onboarding for them first.", "Este beneficiario aún no tiene cuenta de Stripe; primero inicie su registro en Stripe."),
+        [PayeeNotOnboarded] = ("The payee of item {itemId} cannot receive Stripe transfers yet: their Stripe onboarding is not finished. Nothing was paid.", "El beneficiario del pago {itemId} aún no puede recibir transferencias de Stripe: no terminó su registro en Stripe. No se pagó nada."),
+        [PayoutFailed] = ("Stripe refused the transfer for item {itemId} ({stripeCode}); it stays approved. Items paid before it in the batch ({paidCount}) stay paid.", "Stripe rechazó la transferencia del pago {itemId} ({stripeCode}); sigue aprobado. Los pagos hechos antes en el lote ({paidCount}) siguen pagados."),
+        [PayoutPending] = ("A Stripe transfer for item {itemId} was started and its outcome is not known yet. Pay it again by Stripe transfer to finish it: it cannot be paid twice.", "Se inició una transferencia de Stripe para el pago {itemId} y aún no se conoce el resultado. Vuelva a pagarlo por transferencia de Stripe para terminarlo: no se puede pagar dos veces."),
+        [StripeReference] = ("A Stripe payment's reference is its transfer id, set by Stripe; leave the reference out.", "La referencia de un pago por Stripe es el id de su transferencia, que asigna Stripe; no indique una referencia."),
     };
 
     // Reports: statements, annual totals and thresholds, programs and budgets (issue 12).

@@ -28,6 +28,7 @@ public sealed class CompensationModule : IModule
         services.AddScoped<PaymentEmails>();
         services.AddCompensationReports();
         services.AddScoped<PayeeDetailsProtector>();
+        services.AddScoped<Framework.Payments.IStripeEventHandler, Application.Payouts.CompensationStripeEvents>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCompensationEndpoints();

@@ -38,7 +38,8 @@ namespace EngagementPlatform.EntityFrameworkCore;
 /// </para>
 /// </summary>
 public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatformDbContext> options)
-    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, ICompensationDbContext, IDataProtectionKeyContext
+    : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, ICompensationDbContext, IDataProtectionKeyContext,
+      ICompensationStripeDbContext, EngagementPlatform.SaaS.Webhooks.IStripeWebhookEventsDbContext
 {
     private ICurrentTenant? _currentTenant;
     private ICurrentUser? _currentUser;
@@ -194,6 +195,12 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
 
     public DbSet<ReportingThreshold> ReportingThresholds => Set<ReportingThreshold>();
 
+    public DbSet<PayeeStripeAccount> PayeeStripeAccounts => Set<PayeeStripeAccount>();
+
+    public DbSet<StripePayout> StripePayouts => Set<StripePayout>();
+
+    public DbSet<EngagementPlatform.SaaS.Webhooks.StripeWebhookEvent> StripeWebhookEvents => Set<EngagementPlatform.SaaS.Webhooks.StripeWebhookEvent>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => CurrentTenant.Id;
 
@@ -206,6 +213,8 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
         modelBuilder.ConfigureNotifications();
         modelBuilder.ConfigureAuditLogging();
         modelBuilder.ConfigureCompensation();
+        modelBuilder.ConfigureCompensationStripe();
+        EngagementPlatform.SaaS.Webhooks.StripeWebhookEventsModelBuilderExtensions.ConfigureStripeWebhookEvents(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
         modelBuilder.Entity<Framework.Jobs.JobOccurrence>(b =>
         {

@@ -33,6 +33,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<IAuditLoggingDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ICompensationDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<ICompensationStripeDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<EngagementPlatform.SaaS.Webhooks.IStripeWebhookEventsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditingInterceptor>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<Framework.Jobs.IJobOccurrences, JobOccurrences>();

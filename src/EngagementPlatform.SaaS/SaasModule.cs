@@ -22,7 +22,12 @@ public sealed class SaasModule : IModule
         services.AddScoped<Framework.Jobs.IActiveTenants, ActiveTenants>();
         services.AddScoped<Framework.Configuration.IApplicationConfigurationContributor, SaasConfigurationContributor>();
         services.AddScoped<Framework.Features.IFeatureChecker, Features.EditionFeatureChecker>();
+        services.AddScoped<Webhooks.StripeWebhookReceiver>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSaasEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSaasEndpoints();
+        Webhooks.StripeWebhookEndpoint.MapStripeWebhook(endpoints);
+    }
 }

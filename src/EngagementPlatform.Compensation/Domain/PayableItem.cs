@@ -241,6 +241,21 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
             .Charged(of.ProgramId, of.ServiceDate);
     }
 
+    /// <summary>
+    /// Claims an approved item for a Stripe payout before any money moves: the same checks as <see cref="Pay"/>, and a
+    /// new concurrency stamp, so a payment by another method saved from an earlier read of the item is refused (409).
+    /// </summary>
+    public void StartStripePayout()
+    {
+        if (Status == PayableItemStatus.Paid)
+        {
+            throw new StateConflictException(CompensationErrorCodes.AlreadyPaid).WithData("itemId", Id.ToString());
+        }
+
+        Require(PayableItemStatus.Approved, "PayPayableItem");
+        Touch();
+    }
+
     private void Require(PayableItemStatus status, string action)
     {
         if (Status != status)

@@ -40,6 +40,7 @@ internal static class CompensationEndpoints
         MapCsvExports(api);
         MapPayeeDetails(api.MapGroup("/payees"));
         MapMyPayment(api.MapGroup("/me"));
+        api.MapCompensationStripe();
     }
 
     private static async Task<int> YearOr(int? year, ReportCalendar calendar, CancellationToken ct) => year ?? (await calendar.TodayAsync(ct)).Year;
@@ -199,10 +200,11 @@ internal static class CompensationEndpoints
             .WithDescription("Submitted → Approved. The submitter can never approve their own item: 403 Compensation:SelfApproval, "
                              + "whatever their role; another state is a 409 Compensation:IllegalTransition.");
         items.MapPost("/{id:guid}/pay", async (Guid id, PaymentRequest r, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok((await m.Send(new PayPayableItemsCommand([id], r.Method, r.Reference, r.PaidOn), ct)).Items[0]))
+                TypedResults.Ok((await CompensationStripeEndpoints.PayAsync(m, [id], r.Method, r.Reference, r.PaidOn, ct)).Items[0]))
             .RequirePermission(CompensationPermissions.ItemsApprove).WithName("PayPayableItem")
             .WithDescription("Approved → Paid with method (Check, BankTransfer, GiftCard, StripeTransfer, Cash), reference and paidOn "
-                             + "(today when left out); the payee gets an email. Paying again: 409 Compensation:AlreadyPaid.");
+                             + "(today when left out); the payee gets an email. Paying again: 409 Compensation:AlreadyPaid. StripeTransfer sends a Stripe "
+                             + "transfer to the payee's connected account (feature StripePayouts); see PayPayableItems.");
         items.MapPost("/{id:guid}/void", async (Guid id, VoidRequest r, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new VoidPayableItemCommand(id, r.Reason), ct)))
             .RequirePermission(CompensationPermissions.ItemsCreate).WithName("VoidPayableItem")
@@ -213,10 +215,14 @@ internal static class CompensationEndpoints
             .RequirePermission(CompensationPermissions.ItemsApprove).WithName("ApprovePayableItems")
             .WithDescription($"Approves up to {BatchLimits.MaxItems} items at once, all or nothing: one refusal refuses the batch and names the item (itemId).");
         items.MapPost("/pay", async (BatchPaymentRequest r, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new PayPayableItemsCommand(r.ItemIds ?? [], r.Method, r.Reference, r.PaidOn), ct)))
+                TypedResults.Ok(await CompensationStripeEndpoints.PayAsync(m, r.ItemIds ?? [], r.Method, r.Reference, r.PaidOn, ct)))
             .RequirePermission(CompensationPermissions.ItemsApprove).WithName("PayPayableItems")
             .WithDescription($"Marks up to {BatchLimits.MaxItems} approved items paid with one method, reference and date, all or nothing: "
-                             + "one refusal refuses the batch and names the item (itemId).");
+                             + "one refusal refuses the batch and names the item (itemId). StripeTransfer (feature StripePayouts, no reference: "
+                             + "the transfer id becomes it): every item is checked first (422 Compensation:PayeeNotOnboarded), then one transfer per "
+                             + "item with a key derived from the item; a Stripe refusal is a 422 Compensation:PayoutFailed naming the item and "
+                             + "its stripeCode (transfers made before it stay paid, paidItemIds); an unknown outcome a 409 Compensation:PayoutPending "
+                             + "(pay again: the same key cannot pay twice).");
     }
 
     private static void MapAgeing(RouteGroupBuilder api)

@@ -22,6 +22,11 @@ internal static class FrameworkErrorMessages
         [FrameworkErrorCodes.TenantMismatch] = ("Your sign-in belongs to a different partnership than the one this request names.", "Su sesión pertenece a una alianza distinta de la que indica esta solicitud."),
         [FrameworkErrorCodes.TenantInactive] = ("This partnership is suspended. Contact the platform operator.", "Esta alianza está suspendida. Contacte al operador de la plataforma."),
         [StripeErrorCodes.NotConfigured] = ("Online payments through Stripe are not set up on this platform. Ask the platform operator.", "Los pagos en línea con Stripe no están configurados en esta plataforma. Consulte al operador de la plataforma."),
+        [StripeErrorCodes.WebhookNotConfigured] = ("Stripe webhooks are not set up on this platform (no signing secret).", "Los webhooks de Stripe no están configurados en esta plataforma (no hay secreto de firma)."),
+        [StripeErrorCodes.WebhookBadSignature] = ("The Stripe signature of this delivery is missing or does not match.", "La firma de Stripe de este envío falta o no coincide."),
+        [StripeErrorCodes.WebhookTooOld] = ("This Stripe delivery was signed too long ago to be accepted.", "Este envío de Stripe se firmó hace demasiado tiempo para aceptarlo."),
+        [StripeErrorCodes.WebhookUnreadable] = ("This Stripe delivery is not an event that can be read.", "Este envío de Stripe no es un evento que se pueda leer."),
+        [StripeErrorCodes.WebhookApiVersionMismatch] = ("This Stripe event is in API version {apiVersion}; the platform reads {expected}.", "Este evento de Stripe está en la versión de API {apiVersion}; la plataforma lee {expected}."),
         [FeatureErrorCodes.FeatureNotEnabled] = ("Your partnership's plan does not include this. Ask the platform operator about a plan that does.", "El plan de su alianza no incluye esto. Consulte al operador de la plataforma por un plan que lo incluya."),
         [FeatureErrorCodes.LimitReached] = ("Your partnership's plan allows at most {limit} of {name}, and there are {count} already. Ask the platform operator about a larger plan.", "El plan de su alianza permite como máximo {limit} de {name} y ya hay {count}. Consulte al operador de la plataforma por un plan mayor."),
     };

@@ -16,12 +16,14 @@ namespace EngagementPlatform.TestBase.Payments;
 /// <summary>
 /// A loopback stand-in for Stripe's API on WireMock.Net, for Stripe.net pointed at it through <c>Stripe:ApiBase</c>.
 /// It answers the calls the product makes with objects shaped like Stripe's (written from Stripe's API reference):
-/// <c>POST /v1/transfers</c>, <c>GET /v1/transfers/{id}</c>, <c>GET /v1/accounts/{id}</c>, <c>POST /v1/checkout/sessions</c>,
+/// <c>POST /v1/transfers</c>, <c>GET /v1/transfers/{id}</c>, <c>POST /v1/accounts</c>, <c>GET /v1/accounts/{id}</c>,
+/// <c>POST /v1/account_links</c>, <c>POST /v1/checkout/sessions</c>,
 /// <c>POST /v1/billing_portal/sessions</c>; anything else gets Stripe's 404 "unrecognized request URL".
 /// Like Stripe it checks the secret key (401 otherwise), checks required parameters (400 <c>parameter_missing</c>),
 /// stores the first answer per <c>Idempotency-Key</c> and replays it (header <c>Idempotent-Replayed: true</c>), and
 /// refuses a key reused with other parameters (400 <c>idempotency_error</c>). <see cref="FailNext"/> makes the next
-/// matching call fail with a chosen Stripe error. Every request is recorded in <see cref="Requests"/>.
+/// matching call fail with a chosen Stripe error; <see cref="LoseNextAnswer"/> lets the next matching call run but loses
+/// its answer on the way back (a gateway timeout). Every request is recorded in <see cref="Requests"/>.
 /// </summary>
 public sealed partial class StripeFake : IDisposable
 {
@@ -37,6 +39,7 @@ public sealed partial class StripeFake : IDisposable
     private readonly List<StripeFakeRequest> _requests = [];
     private readonly Dictionary<string, StoredAnswer> _idempotency = new(StringComparer.Ordinal);
     private readonly List<(string Method, Regex Path, StripeFakeFailure Failure)> _failures = [];
+    private readonly List<(string Method, Regex Path)> _lostAnswers = [];
     private readonly Dictionary<string, JsonObject> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _transfers = new(StringComparer.Ordinal);
     private long _balance = long.MaxValue;
@@ -56,7 +59,9 @@ public sealed partial class StripeFake : IDisposable
         });
         Route("POST", "^/v1/transfers$", CreateTransfer);
         Route("GET", "^/v1/transfers/[^/]+$", RetrieveTransfer);
+        Route("POST", "^/v1/accounts$", CreateAccount);
         Route("GET", "^/v1/accounts/[^/]+$", RetrieveAccount);
+        Route("POST", "^/v1/account_links$", CreateAccountLink);
         Route("POST", "^/v1/checkout/sessions$", CreateCheckoutSession);
         Route("POST", "^/v1/billing_portal/sessions$", CreatePortalSession);
         _server.Given(Request.Create().UsingAnyMethod()).AtPriority(int.MaxValue)
@@ -153,6 +158,96 @@ public sealed partial class StripeFake : IDisposable
         }
     }
 
+    /// <summary>
+    /// The next call to <paramref name="method"/> <paramref name="path"/> runs (its answer is stored under its idempotency
+    /// key, as Stripe stores it) but the caller gets a 504 with no Stripe body instead, as when a proxy gives up waiting:
+    /// the caller cannot know whether the object was made, and only a retry with the same key tells it.
+    /// </summary>
+    public void LoseNextAnswer(string method, string path)
+    {
+        lock (_lock)
+        {
+            _lostAnswers.Add((method, new Regex($"^{path}$")));
+        }
+    }
+
+    /// <summary>A copy of a transfer as <c>GET /v1/transfers/{id}</c> returns it, e.g. for an event's <c>data.object</c>.</summary>
+    public JsonObject Transfer(string id)
+    {
+        lock (_lock)
+        {
+            return (JsonObject)_transfers[id].DeepClone();
+        }
+    }
+
+    /// <summary>Copies of every transfer made, in no particular order.</summary>
+    public IReadOnlyList<JsonObject> Transfers()
+    {
+        lock (_lock)
+        {
+            return [.. _transfers.Values.Select(t => (JsonObject)t.DeepClone())];
+        }
+    }
+
+    /// <summary>A copy of an account as <c>GET /v1/accounts/{id}</c> returns it.</summary>
+    public JsonObject Account(string id)
+    {
+        lock (_lock)
+        {
+            return (JsonObject)_accounts[id].DeepClone();
+        }
+    }
+
+    /// <summary>Finishes (or undoes) an account's onboarding: details submitted, charges, payouts and the transfers capability on (or off).</summary>
+    public JsonObject CompleteOnboarding(string id, bool enabled = true)
+    {
+        lock (_lock)
+        {
+            var account = _accounts[id];
+            account["details_submitted"] = true;
+            account["charges_enabled"] = enabled;
+            account["payouts_enabled"] = enabled;
+            account["capabilities"] = new JsonObject { ["transfers"] = enabled ? "active" : "inactive" };
+            account["requirements"]!["currently_due"] = enabled ? new JsonArray() : new JsonArray("external_account");
+            account["requirements"]!["disabled_reason"] = enabled ? null : "requirements.past_due";
+            return (JsonObject)account.DeepClone();
+        }
+    }
+
+    /// <summary>
+    /// Reverses <paramref name="amount"/> of a transfer (all of what is left when null), as <c>POST /v1/transfers/{id}/reversals</c>
+    /// would: a reversal in <c>reversals.data</c> (with <c>metadata.reason</c> when given), <c>amount_reversed</c> raised,
+    /// <c>reversed</c> true once all is back. Returns the transfer as it now is.
+    /// </summary>
+    public JsonObject ReverseTransfer(string id, long? amount = null, string? reason = null)
+    {
+        lock (_lock)
+        {
+            var transfer = _transfers[id];
+            var total = long.Parse(transfer["amount"]!.ToJsonString(), CultureInfo.InvariantCulture);
+            var already = long.Parse(transfer["amount_reversed"]!.ToJsonString(), CultureInfo.InvariantCulture);
+            var back = amount ?? total - already;
+            var reversal = new JsonObject
+            {
+                ["id"] = NewId("trr_"),
+                ["object"] = "transfer_reversal",
+                ["amount"] = back,
+                ["balance_transaction"] = NewId("txn_"),
+                ["created"] = Now(),
+                ["currency"] = transfer["currency"]!.GetValue<string>(),
+                ["metadata"] = reason is null ? new JsonObject() : new JsonObject { ["reason"] = reason },
+                ["transfer"] = id,
+            };
+            var reversals = transfer["reversals"]!.AsObject();
+            reversals["data"]!.AsArray().Insert(0, reversal);
+            reversals["total_count"] = reversals["data"]!.AsArray().Count;
+            transfer["amount_reversed"] = already + back;
+            transfer["reversed"] = already + back >= total;
+            _balance += back;
+            return (JsonObject)transfer.DeepClone();
+        }
+    }
+
     /// <summary>Forgets requests, stored idempotent answers, pending failures and objects (accounts included).</summary>
     public void Reset()
     {
@@ -161,6 +256,7 @@ public sealed partial class StripeFake : IDisposable
             _requests.Clear();
             _idempotency.Clear();
             _failures.Clear();
+            _lostAnswers.Clear();
             _accounts.Clear();
             _transfers.Clear();
             _balance = long.MaxValue;
@@ -251,6 +347,77 @@ public sealed partial class StripeFake : IDisposable
         return _accounts.TryGetValue(id, out var account)
             ? (200, account.ToJsonString())
             : Error(404, "invalid_request_error", "resource_missing", $"No such account: '{id}'", "account");
+    }
+
+    private (int, string) CreateAccount(IReadOnlyDictionary<string, string> form, string path)
+    {
+        var type = form.GetValueOrDefault("type");
+        if (type is not (null or "express" or "standard" or "custom"))
+        {
+            return Error(400, "invalid_request_error", "parameter_invalid", $"Invalid type: must be one of custom, express, or standard", "type");
+        }
+
+        var id = NewId("acct_");
+        var transfers = form.GetValueOrDefault("capabilities[transfers][requested]") == "true" ? "inactive" : null;
+        var account = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "account",
+            ["business_type"] = form.GetValueOrDefault("business_type"),
+            ["capabilities"] = transfers is null ? new JsonObject() : new JsonObject { ["transfers"] = transfers },
+            ["charges_enabled"] = false,
+            ["country"] = form.GetValueOrDefault("country") ?? "US",
+            ["created"] = Now(),
+            ["default_currency"] = "usd",
+            ["details_submitted"] = false,
+            ["email"] = form.GetValueOrDefault("email"),
+            ["metadata"] = Metadata(form),
+            ["payouts_enabled"] = false,
+            ["requirements"] = new JsonObject
+            {
+                ["currently_due"] = new JsonArray("business_type", "external_account", "tos_acceptance.date"),
+                ["disabled_reason"] = "requirements.past_due",
+                ["eventually_due"] = new JsonArray("business_type", "external_account", "tos_acceptance.date"),
+                ["past_due"] = new JsonArray("business_type", "external_account", "tos_acceptance.date"),
+                ["pending_verification"] = new JsonArray(),
+            },
+            ["type"] = type ?? "express",
+        };
+        _accounts[id] = account;
+        return (200, account.ToJsonString());
+    }
+
+    private (int, string) CreateAccountLink(IReadOnlyDictionary<string, string> form, string path)
+    {
+        if (Missing(form, "account", "type") is { } missing)
+        {
+            return missing;
+        }
+
+        if (form["type"] is not ("account_onboarding" or "account_update"))
+        {
+            return Error(400, "invalid_request_error", "parameter_invalid", "Invalid type: must be one of account_onboarding or account_update", "type");
+        }
+
+        if (form["type"] == "account_onboarding" && Missing(form, "refresh_url", "return_url") is { } urls)
+        {
+            return urls;
+        }
+
+        if (!_accounts.ContainsKey(form["account"]))
+        {
+            return Error(400, "invalid_request_error", "resource_missing", $"No such account: '{form["account"]}'", "account");
+        }
+
+        var created = Now();
+        var link = new JsonObject
+        {
+            ["object"] = "account_link",
+            ["created"] = created,
+            ["expires_at"] = created + 300,
+            ["url"] = $"{Url}/setup/e/{form["account"]}/{NewId("")}",
+        };
+        return (200, link.ToJsonString());
     }
 
     private (int, string) CreateCheckoutSession(IReadOnlyDictionary<string, string> form, string path)
@@ -377,6 +544,13 @@ public sealed partial class StripeFake : IDisposable
                 if (key is not null && method == "POST" && (status is >= 200 and < 300 || failure.Failure?.Remembered == true))
                 {
                     _idempotency[key] = new StoredAnswer(method, path, form, status, body);
+                }
+
+                var lost = _lostAnswers.FirstOrDefault(l => l.Method == method && l.Path.IsMatch(path));
+                if (lost.Path is not null)
+                {
+                    _lostAnswers.Remove(lost);
+                    (status, body) = (504, "<html><body>504 Gateway Time-out</body></html>");
                 }
             }
 

@@ -2,8 +2,10 @@ using EngagementPlatform.Compensation.Domain;
 using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.Timing;
 using EngagementPlatform.Framework.Users;
+using EngagementPlatform.Framework.Exceptions;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.Compensation.Application.Items;
 
@@ -27,7 +29,7 @@ public sealed class PayPayableItemsValidator : AbstractValidator<PayPayableItems
 /// succeed (the item's concurrency stamp makes the later save a 409). The payment emails are written to the outbox in
 /// the same transaction, so they go out exactly when the payment is kept.
 /// </summary>
-public sealed class PayPayableItemsHandler(ICompensationDbContext db, ICurrentUser currentUser, ITenantCalendar calendar, PaymentEmails emails)
+public sealed class PayPayableItemsHandler(ICompensationDbContext db, ICompensationStripeDbContext stripeDb, ICurrentUser currentUser, ITenantCalendar calendar, PaymentEmails emails)
     : ICommandHandler<PayPayableItemsCommand, PayableItemBatchDto>
 {
     public async ValueTask<PayableItemBatchDto> Handle(PayPayableItemsCommand command, CancellationToken cancellationToken)
@@ -35,6 +37,15 @@ public sealed class PayPayableItemsHandler(ICompensationDbContext db, ICurrentUs
         var payer = currentUser.Id ?? throw new InvalidOperationException("Payment needs a signed-in person.");
         var (items, payees) = await db.LoadForChangeAsync(command.ItemIds, cancellationToken);
         ItemReads.RefuseDeclined(items, payees);
+
+        // A Stripe transfer under way for an item may already have paid it: only the Stripe path may finish it.
+        var ids = command.ItemIds;
+        if (await stripeDb.StripePayouts.Where(p => ids.Contains(p.ItemId) && p.Status == StripePayoutStatus.Pending).Select(p => (Guid?)p.ItemId)
+                .FirstOrDefaultAsync(cancellationToken) is { } pending)
+        {
+            throw new StateConflictException(CompensationErrorCodes.PayoutPending).WithData("itemId", pending.ToString());
+        }
+
         var paidOn = command.PaidOn ?? await calendar.TodayAsync(cancellationToken);
         foreach (var item in items)
         {
