@@ -237,6 +237,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("rate_id");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<DateOnly?>("ServiceDate")
                         .HasColumnType("date")
                         .HasColumnName("service_date");
@@ -315,6 +319,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .IsDescending(false, false, true, false)
                         .HasDatabaseName("ix_payable_items_tenant_id_status_creation_time_id");
 
+                    b.HasIndex("TenantId", "SourceKind", "SourceId", "PayeeId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payable_items_source_payee_sequence")
+                        .HasFilter("source_id IS NOT NULL");
+
                     b.ToTable("payable_items", "compensation");
                 });
 
@@ -323,6 +332,25 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTimeOffset?>("ChoiceMadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("choice_made_at");
+
+                    b.Property<string>("ChoiceMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("choice_method");
+
+                    b.Property<string>("ChoiceNoticeVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("choice_notice_version");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -336,6 +364,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid?>("CreatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("creator_id");
+
+                    b.Property<string>("DetailsMasked")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details_masked");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -357,13 +390,37 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PreferredMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("preferred_method");
+
+                    b.Property<string>("ProtectedDetails")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("protected_details");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("TinLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("tin_last4")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
+
+                    b.Property<bool>("W9OnFile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("w9_on_file");
+
+                    b.Property<DateOnly?>("W9ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("w9_received_on");
 
                     b.HasKey("Id")
                         .HasName("pk_payees");
@@ -379,7 +436,97 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_payees_tenant_id_name_id");
 
-                    b.ToTable("payees", "compensation");
+                    b.ToTable("payees", "compensation", t =>
+                        {
+                            t.HasCheckConstraint("ck_payees_tin_last4", "tin_last4 IS NULL OR tin_last4 ~ '^[0-9]{4}$'");
+                        });
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.PayeeStripeAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ChargesEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("charges_enabled");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<bool>("DetailsSubmitted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("details_submitted");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disabled_reason");
+
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<Guid>("PayeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_id");
+
+                    b.Property<bool>("PayoutsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payouts_enabled");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StripeAccountId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_account_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("TransfersActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transfers_active");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payee_stripe_accounts");
+
+                    b.HasIndex("PayeeId")
+                        .HasDatabaseName("ix_payee_stripe_accounts_payee_id");
+
+                    b.HasIndex("StripeAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payee_stripe_accounts_stripe_account_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_payee_stripe_accounts_tenant_id");
+
+                    b.HasIndex("TenantId", "PayeeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payee_stripe_accounts_tenant_id_payee_id");
+
+                    b.ToTable("payee_stripe_accounts", "compensation");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ProgramBudget", b =>
@@ -570,6 +717,142 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasDatabaseName("ix_reporting_thresholds_tenant_id_year");
 
                     b.ToTable("reporting_thresholds", "compensation");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.StripePayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid>("PayeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_id");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<long>("ReversedAmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reversed_amount_minor");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TransferGroup")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("transfer_group");
+
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stripe_payouts");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stripe_payouts_idempotency_key");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stripe_payouts_live_item")
+                        .HasFilter("status <> 'Failed'");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_stripe_payouts_tenant_id");
+
+                    b.HasIndex("TransferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stripe_payouts_transfer_id")
+                        .HasFilter("transfer_id IS NOT NULL");
+
+                    b.HasIndex("ItemId", "Attempt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stripe_payouts_item_id_attempt");
+
+                    b.ToTable("stripe_payouts", "compensation");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Framework.Jobs.JobOccurrence", b =>
@@ -1969,6 +2252,33 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("tenants", "saas");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.SaaS.Webhooks.StripeWebhookEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stripe_webhook_events");
+
+                    b.ToTable("stripe_webhook_events", "saas");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2397,6 +2707,16 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasConstraintName("fk_payable_items_payees_payee_id");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.PayeeStripeAccount", b =>
+                {
+                    b.HasOne("EngagementPlatform.Compensation.Domain.Payee", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payee_stripe_accounts_payees_payee_id");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ProgramBudget", b =>
                 {
                     b.HasOne("EngagementPlatform.Compensation.Domain.CompensationProgram", null)
@@ -2405,6 +2725,16 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_program_budgets_programs_program_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.StripePayout", b =>
+                {
+                    b.HasOne("EngagementPlatform.Compensation.Domain.PayableItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stripe_payouts_payable_items_item_id");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.CompositionRule", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EngagementPlatform.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(EngagementPlatformDbContext))]
-    [Migration("20261129195707_CompStripe_PayoutsAndWebhookEvents")]
-    partial class CompStripe_PayoutsAndWebhookEvents
+    [Migration("20261129204848_CompensationPayeesReportsPayouts")]
+    partial class CompensationPayeesReportsPayouts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -90,6 +90,56 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasDatabaseName("ix_audit_log_entries_tenant_id_time_id");
 
                     b.ToTable("audit_log_entries", "audit");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.CompensationProgram", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("CouncilIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("council_ids");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_programs_tenant_id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_tenant_id_name");
+
+                    b.ToTable("programs", "compensation");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.PayableItem", b =>
@@ -177,6 +227,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("payee_id");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(12, 4)
                         .HasColumnType("numeric(12,4)")
@@ -185,6 +239,14 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid?>("RateId")
                         .HasColumnType("uuid")
                         .HasColumnName("rate_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly?>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
 
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("uuid")
@@ -248,6 +310,9 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId", "PayeeId", "CreationTime")
                         .HasDatabaseName("ix_payable_items_tenant_id_payee_id_creation_time");
 
+                    b.HasIndex("TenantId", "Status", "PaidOn")
+                        .HasDatabaseName("ix_payable_items_tenant_id_status_paid_on");
+
                     b.HasIndex("TenantId", "SourceKind", "SourceId", "PayeeId")
                         .IsUnique()
                         .HasDatabaseName("ux_payable_items_source_payee")
@@ -257,6 +322,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .IsDescending(false, false, true, false)
                         .HasDatabaseName("ix_payable_items_tenant_id_status_creation_time_id");
 
+                    b.HasIndex("TenantId", "SourceKind", "SourceId", "PayeeId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payable_items_source_payee_sequence")
+                        .HasFilter("source_id IS NOT NULL");
+
                     b.ToTable("payable_items", "compensation");
                 });
 
@@ -265,6 +335,25 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTimeOffset?>("ChoiceMadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("choice_made_at");
+
+                    b.Property<string>("ChoiceMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("choice_method");
+
+                    b.Property<string>("ChoiceNoticeVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("choice_notice_version");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -278,6 +367,11 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid?>("CreatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("creator_id");
+
+                    b.Property<string>("DetailsMasked")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details_masked");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -299,13 +393,37 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PreferredMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("preferred_method");
+
+                    b.Property<string>("ProtectedDetails")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("protected_details");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("TinLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("tin_last4")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
+
+                    b.Property<bool>("W9OnFile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("w9_on_file");
+
+                    b.Property<DateOnly?>("W9ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("w9_received_on");
 
                     b.HasKey("Id")
                         .HasName("pk_payees");
@@ -321,7 +439,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_payees_tenant_id_name_id");
 
-                    b.ToTable("payees", "compensation");
+                    b.ToTable("payees", "compensation", t =>
+                        {
+                            t.HasCheckConstraint("ck_payees_tin_last4", "tin_last4 IS NULL OR tin_last4 ~ '^[0-9]{4}$'");
+                        });
                 });
 
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.PayeeStripeAccount", b =>
@@ -411,6 +532,68 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("payee_stripe_accounts", "compensation");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ProgramBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_budgets");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_program_budgets_program_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_program_budgets_tenant_id");
+
+                    b.HasIndex("TenantId", "ProgramId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_program_budgets_tenant_id_program_id_year");
+
+                    b.ToTable("program_budgets", "compensation");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.Rate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -482,6 +665,61 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasDatabaseName("ix_rates_tenant_id_council_id_unit_effective_from");
 
                     b.ToTable("rates", "compensation");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ReportingThreshold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_thresholds");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_reporting_thresholds_tenant_id");
+
+                    b.HasIndex("TenantId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_thresholds_tenant_id_year");
+
+                    b.ToTable("reporting_thresholds", "compensation");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.StripePayout", b =>
@@ -2480,6 +2718,16 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payee_stripe_accounts_payees_payee_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ProgramBudget", b =>
+                {
+                    b.HasOne("EngagementPlatform.Compensation.Domain.CompensationProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_budgets_programs_program_id");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.StripePayout", b =>
