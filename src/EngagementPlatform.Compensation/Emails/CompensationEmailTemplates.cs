@@ -87,6 +87,7 @@ public sealed record ItemPaidEmail(PaidItem Payment) : EmailModel;
 
 /// <summary>
 /// One payment as the payee reads it: <see cref="Amount"/> formatted in their language with the currency's decimals
-/// and code, <see cref="For"/> the source (a meeting and its date), the method in their language.
+/// and code, <see cref="For"/> the source (a meeting and its date), the method in their language,
+/// <see cref="StatementUrl"/> the person's statement for the payment's year (none for an organization).
 /// </summary>
-public sealed record PaidItem(string Amount, string For, string Description, string PaidOn, string Method, string? Reference);
+public sealed record PaidItem(string Amount, string For, string Description, string PaidOn, string Method, string? Reference, string? StatementUrl = null);
