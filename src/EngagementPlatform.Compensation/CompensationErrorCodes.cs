@@ -46,4 +46,18 @@ public static class CompensationErrorCodes
         [IllegalTransition] = ("Item {itemId} is {status}, so it cannot be {action}.", "El pago {itemId} está {status}, así que no se puede {action}."),
         [DuplicateItemInBatch] = ("Item {itemId} is named more than once in the batch.", "El pago {itemId} aparece más de una vez en el lote."),
     };
+
+    // Reports: statements, annual totals and thresholds, programs and budgets (issue 12).
+    public const string StatementNotFound = "Compensation:StatementNotFound";
+    public const string UnknownProgram = "Compensation:UnknownProgram";
+    public const string DuplicateProgram = "Compensation:DuplicateProgram";
+    public const string CouncilInAnotherProgram = "Compensation:CouncilInAnotherProgram";
+
+    internal static ErrorMessageResource ReportMessages() => new()
+    {
+        [StatementNotFound] = ("There is no statement for this payee here.", "No hay un estado de cuenta de este beneficiario aquí."),
+        [UnknownProgram] = ("There is no such program in this partnership.", "No existe ese programa en esta alianza."),
+        [DuplicateProgram] = ("A program with this name already exists.", "Ya existe un programa con este nombre."),
+        [CouncilInAnotherProgram] = ("Council {councilId} is already covered by the program {program}; a council belongs to one program.", "El consejo {councilId} ya forma parte del programa {program}; un consejo pertenece a un solo programa."),
+    };
 }

@@ -1,5 +1,6 @@
 using EngagementPlatform.Compensation.Application.Items;
 using EngagementPlatform.Compensation.Application.Payees;
+using EngagementPlatform.Compensation.Application.Reports;
 using EngagementPlatform.Compensation.Http;
 using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
@@ -25,6 +26,7 @@ public sealed class CompensationModule : IModule
         services.AddEmailTemplates<Emails.CompensationEmailTemplates>();
         services.AddScoped<PersonPayees>();
         services.AddScoped<PaymentEmails>();
+        services.AddCompensationReports();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCompensationEndpoints();

@@ -43,4 +43,44 @@ internal static class CompensationTexts
             [PaymentMethod.StripeTransfer] = ("Stripe transfer", "transferencia por Stripe"),
             [PaymentMethod.Cash] = ("cash", "efectivo"),
         });
+
+    /// <summary>The column headings of the CSV exports (payments and annual totals), in English and Spanish.</summary>
+    public static LocalizationResource ReportTexts() => new LocalizationResource
+        {
+            ["Compensation:Csv.PaidOn"] = ("Paid on", "Fecha de pago"),
+            ["Compensation:Csv.Payee"] = ("Payee", "Beneficiario"),
+            ["Compensation:Csv.PayeeKind"] = ("Payee kind", "Tipo de beneficiario"),
+            ["Compensation:Csv.Description"] = ("Description", "Descripción"),
+            ["Compensation:Csv.Source"] = ("Source", "Origen"),
+            ["Compensation:Csv.Council"] = ("Council", "Consejo"),
+            ["Compensation:Csv.Program"] = ("Program", "Programa"),
+            ["Compensation:Csv.Amount"] = ("Amount", "Monto"),
+            ["Compensation:Csv.Currency"] = ("Currency", "Moneda"),
+            ["Compensation:Csv.Method"] = ("Method", "Método"),
+            ["Compensation:Csv.Reference"] = ("Reference", "Referencia"),
+            ["Compensation:Csv.ItemId"] = ("Item id", "Id del pago"),
+            ["Compensation:Csv.PayeeId"] = ("Payee id", "Id del beneficiario"),
+            ["Compensation:Csv.PayeeUserId"] = ("User id", "Id del usuario"),
+            ["Compensation:Csv.Total"] = ("Total", "Total"),
+            ["Compensation:Csv.PaymentCount"] = ("Payments", "Pagos"),
+            ["Compensation:Csv.Threshold"] = ("Reporting threshold", "Umbral de declaración"),
+            ["Compensation:Csv.Exceeds"] = ("Reaches threshold", "Alcanza el umbral"),
+            ["Compensation:Csv.Yes"] = ("yes", "sí"),
+            ["Compensation:Csv.No"] = ("no", "no"),
+            ["Compensation:Csv.PaymentsFile"] = ("payments", "pagos"),
+            ["Compensation:Csv.TotalsFile"] = ("annual-totals", "totales-anuales"),
+        }
+        .AddEnum(new Dictionary<PayeeKind, (string, string)>
+        {
+            [PayeeKind.Person] = ("person", "persona"),
+            [PayeeKind.Organization] = ("organization", "organización"),
+        })
+        .AddEnum(new Dictionary<PayableItemSourceKind, (string, string)>
+        {
+            [PayableItemSourceKind.Meeting] = ("meeting", "reunión"),
+            [PayableItemSourceKind.Time] = ("time", "tiempo"),
+            [PayableItemSourceKind.Deliverable] = ("deliverable", "entregable"),
+            [PayableItemSourceKind.Reimbursement] = ("reimbursement", "reembolso"),
+            [PayableItemSourceKind.Other] = ("other", "otro"),
+        });
 }

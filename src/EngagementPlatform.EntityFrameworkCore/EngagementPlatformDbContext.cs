@@ -188,6 +188,12 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
 
     public DbSet<PayableItem> PayableItems => Set<PayableItem>();
 
+    public DbSet<CompensationProgram> CompensationPrograms => Set<CompensationProgram>();
+
+    public DbSet<ProgramBudget> ProgramBudgets => Set<ProgramBudget>();
+
+    public DbSet<ReportingThreshold> ReportingThresholds => Set<ReportingThreshold>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => CurrentTenant.Id;
 

@@ -140,6 +140,23 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
 
     public Money Total => new(Amount, Currency);
 
+    /// <summary>The program the item is charged to, fixed when it is made (a council's program for attendance), so history does not move.</summary>
+    public Guid? ProgramId { get; private set; }
+
+    /// <summary>
+    /// When the work was done, in the partnership's calendar: the meeting's date for attendance, the day of entry for
+    /// staff's items. Late-payment ageing counts from it (items made before it was kept count from their creation date).
+    /// </summary>
+    public DateOnly? ServiceDate { get; private set; }
+
+    /// <summary>Sets the program and the service date of a new item (an adjustment inherits its original's).</summary>
+    public PayableItem Charged(Guid? programId, DateOnly? serviceDate)
+    {
+        ProgramId = programId;
+        ServiceDate = serviceDate;
+        return this;
+    }
+
     public void Approve(Guid approver, DateTimeOffset now)
     {
         if (approver == SubmittedBy)
@@ -195,7 +212,8 @@ public sealed class PayableItem : AggregateRoot<Guid>, IMultiTenant, IHasCreatio
             throw new StateConflictException(CompensationErrorCodes.IllegalTransition).WithData("itemId", Id.ToString()).WithData("status", Status).WithData("action", LocalizableWord.Action("AdjustPayableItem"));
         }
 
-        return new PayableItem(PayeeId, description, Quantity, new Money(-UnitAmount, Currency), -Total, SourceKind, SourceId, SourceLabel, CouncilId, RateId, submittedBy, Id);
+        return new PayableItem(PayeeId, description, Quantity, new Money(-UnitAmount, Currency), -Total, SourceKind, SourceId, SourceLabel, CouncilId, RateId, submittedBy, Id)
+            .Charged(ProgramId, ServiceDate);
     }
 
     private void Require(PayableItemStatus status, string action)

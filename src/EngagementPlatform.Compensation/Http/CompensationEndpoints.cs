@@ -2,6 +2,7 @@ using EngagementPlatform.Framework.Http;
 using EngagementPlatform.Compensation.Application.Items;
 using EngagementPlatform.Compensation.Application.Payees;
 using EngagementPlatform.Compensation.Application.Rates;
+using EngagementPlatform.Compensation.Application.Reports;
 using EngagementPlatform.Compensation.Domain;
 using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Framework.Features;
@@ -32,6 +33,48 @@ internal static class CompensationEndpoints
         MapRates(api.MapGroup("/rates"));
         MapPayees(api.MapGroup("/payees"));
         MapItems(api.MapGroup("/payable-items"));
+        MapStatements(api);
+        MapAnnualTotals(api);
+    }
+
+    private static async Task<int> YearOr(int? year, ReportCalendar calendar, CancellationToken ct) => year ?? (await calendar.TodayAsync(ct)).Year;
+
+    private static void MapStatements(RouteGroupBuilder api)
+    {
+        api.MapGet("/payees/{userId:guid}/statement", async (Guid userId, int? year, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetStatementQuery(userId, null, await YearOr(year, calendar, ct)), ct)))
+            .RequireAuthorization().WithName("GetPersonStatement")
+            .WithDescription("A person's statement for a year (the partnership's current year when left out): the items paid in the year (by paidOn, "
+                             + "adjustments included as negative amounts) first, by payment date, then the items still pending (Submitted or Approved) "
+                             + "created in the year (by creationTime in the partnership's time zone), by creation time; voided items are left out. "
+                             + "totals: paid and pending per currency, never mixed, exact to the cent. Any signed-in person may read their own "
+                             + "statement; reading someone else's needs Compensation.Items, and without it (or when the person has never had an item) "
+                             + "the answer is 404 Compensation:StatementNotFound.");
+        api.MapGet("/organizations/{payeeId:guid}/statement", async (Guid payeeId, int? year, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetStatementQuery(null, payeeId, await YearOr(year, calendar, ct)), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetOrganizationStatement")
+            .WithDescription("A partner organization's statement for a year, counted as a person's is (see GetPersonStatement); a payee that is "
+                             + "not an organization of this partnership is 404 Compensation:StatementNotFound.");
+    }
+
+    private static void MapAnnualTotals(RouteGroupBuilder api)
+    {
+        api.MapGet("/annual-totals", async ([AsParameters] PageRequest page, int? year, bool? exceedsOnly, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetAnnualTotalsQuery(page, await YearOr(year, calendar, ct), exceedsOnly ?? false), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetAnnualTotals")
+            .WithDescription("Per payee and currency, what the partnership paid in the year, counted by payment date (paidOn in the year), Paid items "
+                             + "only, net of paid adjustments; paymentCount leaves adjustments out. threshold is the information-return threshold in "
+                             + "force for the year when it is in the row's currency (else null); exceedsReportingThreshold is total >= threshold. "
+                             + "exceedsOnly=true keeps the flagged rows. " + SortedBy(GetAnnualTotalsHandler.Sorting.Keys) + " Default: total desc.");
+        api.MapGet("/reporting-thresholds", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetThresholdsQuery(), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetReportingThresholds")
+            .WithDescription("The information-return thresholds by year: each applies to payments from its year until the next row's year. "
+                             + "Seeded with the US Form 1099-NEC values: 600.00 USD from 2000 (payments through 2025), 2000.00 USD from 2026.");
+        api.MapPut("/reporting-thresholds/{year:int}", async (int year, ThresholdRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetThresholdCommand(year, r.Amount, r.Currency), ct)))
+            .RequirePermission(CompensationPermissions.RatesManage).WithName("SetReportingThreshold")
+            .WithDescription("Sets the threshold that applies from the year on (until a later row), adding the row or changing it; audited. "
+                             + "The amount is greater than zero in whole minor units of a known currency.");
     }
 
     private static void MapRates(RouteGroupBuilder rates)

@@ -12,6 +12,12 @@ public interface ICompensationDbContext
 
     DbSet<PayableItem> PayableItems { get; }
 
+    DbSet<CompensationProgram> CompensationPrograms { get; }
+
+    DbSet<ProgramBudget> ProgramBudgets { get; }
+
+    DbSet<ReportingThreshold> ReportingThresholds { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
@@ -75,6 +81,37 @@ public static class CompensationModelBuilderExtensions
             b.HasIndex(i => new { i.TenantId, i.PayeeId, i.CreationTime });
             b.HasIndex(i => new { i.TenantId, i.CouncilId, i.Status });
             b.HasIndex(i => i.AdjustsItemId);
+            // Reports (statements, annual totals, budget vs. actual, CSV) read paid items by payment date.
+            b.HasIndex(i => new { i.TenantId, i.Status, i.PaidOn });
+        });
+        builder.ConfigureCompensationReports();
+    }
+
+    /// <summary>Programs with their budgets, and the information-return thresholds (issue 12's reports).</summary>
+    private static void ConfigureCompensationReports(this ModelBuilder builder)
+    {
+        builder.Entity<CompensationProgram>(b =>
+        {
+            b.ToTable("programs", Schema);
+            b.Property(p => p.Name).HasMaxLength(CompensationProgram.MaxNameLength).IsRequired();
+            b.Property(p => p.CouncilIds).HasColumnType("uuid[]");
+            b.HasIndex(p => new { p.TenantId, p.Name }).IsUnique();
+        });
+        builder.Entity<ProgramBudget>(b =>
+        {
+            b.ToTable("program_budgets", Schema);
+            b.Property(x => x.Amount).HasPrecision(18, 4);
+            b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+            b.HasOne<CompensationProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.TenantId, x.ProgramId, x.Year }).IsUnique();
+            b.HasIndex(x => x.ProgramId);
+        });
+        builder.Entity<ReportingThreshold>(b =>
+        {
+            b.ToTable("reporting_thresholds", Schema);
+            b.Property(x => x.Amount).HasPrecision(18, 4);
+            b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+            b.HasIndex(x => new { x.TenantId, x.Year }).IsUnique();
         });
     }
 }

@@ -89,6 +89,56 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("audit_log_entries", "audit");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.CompensationProgram", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("CouncilIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("council_ids");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_programs_tenant_id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_tenant_id_name");
+
+                    b.ToTable("programs", "compensation");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.PayableItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,6 +224,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("payee_id");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(12, 4)
                         .HasColumnType("numeric(12,4)")
@@ -182,6 +236,10 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Property<Guid?>("RateId")
                         .HasColumnType("uuid")
                         .HasColumnName("rate_id");
+
+                    b.Property<DateOnly?>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
 
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("uuid")
@@ -244,6 +302,9 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
 
                     b.HasIndex("TenantId", "PayeeId", "CreationTime")
                         .HasDatabaseName("ix_payable_items_tenant_id_payee_id_creation_time");
+
+                    b.HasIndex("TenantId", "Status", "PaidOn")
+                        .HasDatabaseName("ix_payable_items_tenant_id_status_paid_on");
 
                     b.HasIndex("TenantId", "SourceKind", "SourceId", "PayeeId")
                         .IsUnique()
@@ -321,6 +382,68 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("payees", "compensation");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ProgramBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_budgets");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_program_budgets_program_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_program_budgets_tenant_id");
+
+                    b.HasIndex("TenantId", "ProgramId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_program_budgets_tenant_id_program_id_year");
+
+                    b.ToTable("program_budgets", "compensation");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Compensation.Domain.Rate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -392,6 +515,61 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasDatabaseName("ix_rates_tenant_id_council_id_unit_effective_from");
 
                     b.ToTable("rates", "compensation");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ReportingThreshold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_thresholds");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_reporting_thresholds_tenant_id");
+
+                    b.HasIndex("TenantId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_thresholds_tenant_id_year");
+
+                    b.ToTable("reporting_thresholds", "compensation");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Framework.Jobs.JobOccurrence", b =>
@@ -2217,6 +2395,16 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payable_items_payees_payee_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.Compensation.Domain.ProgramBudget", b =>
+                {
+                    b.HasOne("EngagementPlatform.Compensation.Domain.CompensationProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_budgets_programs_program_id");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.CompositionRule", b =>
