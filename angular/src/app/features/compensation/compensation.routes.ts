@@ -18,4 +18,34 @@ export const ROUTES: Routes = [
     canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],
     loadComponent: () => import('./rates').then((m) => m.Rates),
   },
+  {
+    path: 'my-payments',
+    title: 'shell.titles.myPayments',
+    canActivate: [featureGuard(COMPENSATION)],
+    loadComponent: () => import('./my-payments').then((m) => m.MyPayments),
+  },
+  {
+    path: 'statements',
+    title: 'shell.titles.statements',
+    canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],
+    loadComponent: () => import('./statements').then((m) => m.Statements),
+  },
+  {
+    path: 'annual-totals',
+    title: 'shell.titles.annualTotals',
+    canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],
+    loadComponent: () => import('./annual-totals').then((m) => m.AnnualTotals),
+  },
+  {
+    path: 'budget',
+    title: 'shell.titles.budget',
+    canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],
+    loadComponent: () => import('./budget').then((m) => m.Budget),
+  },
+  {
+    path: 'ageing',
+    title: 'shell.titles.ageing',
+    canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],
+    loadComponent: () => import('./ageing').then((m) => m.Ageing),
+  },
 ];

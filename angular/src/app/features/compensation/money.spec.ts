@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseYear, recentYears, totalsByCurrency } from './money';
+import { formatMoney, offeredYears, parseYear, recentYears, totalsByCurrency, yearIn } from './money';
 
 describe('formatMoney', () => {
   it('formats in the reader language with the currency', () => {
@@ -37,5 +37,18 @@ describe('totalsByCurrency', () => {
       { currency: 'USD', total: 10.3 },
       { currency: 'EUR', total: 5 },
     ]);
+  });
+});
+
+describe('offeredYears and yearIn', () => {
+  it('adds an older selected year to the recent ones', () => {
+    expect(offeredYears(2027, 2025, 2)).toEqual([2027, 2026, 2025]);
+    expect(offeredYears(2027, 2020, 2)).toEqual([2027, 2026, 2020]);
+  });
+
+  it('reads the year where the partnership is', () => {
+    const newYearInLondon = new Date('2027-01-01T02:00:00Z');
+    expect(yearIn('Europe/London', newYearInLondon)).toBe(2027);
+    expect(yearIn('America/Los_Angeles', newYearInLondon)).toBe(2026);
   });
 });

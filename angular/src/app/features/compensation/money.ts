@@ -36,3 +36,14 @@ export function totalsByCurrency<T>(rows: readonly T[], amount: (row: T) => numb
   }
   return [...totals].map(([code, total]) => ({ currency: code, total }));
 }
+
+/** The years to offer, with `selected` added in order when it is older than the recent ones (a link to an old statement). */
+export function offeredYears(current: number, selected: number, count = 6): number[] {
+  const years = recentYears(current, count);
+  return years.includes(selected) ? years : [...years, selected].sort((a, b) => b - a);
+}
+
+/** This year in the partnership's time zone. */
+export function yearIn(timeZone: string, now = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(now));
+}
