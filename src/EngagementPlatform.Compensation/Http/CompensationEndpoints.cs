@@ -35,6 +35,9 @@ internal static class CompensationEndpoints
         MapItems(api.MapGroup("/payable-items"));
         MapStatements(api);
         MapAnnualTotals(api);
+        MapAgeing(api);
+        MapPrograms(api);
+        MapCsvExports(api);
     }
 
     private static async Task<int> YearOr(int? year, ReportCalendar calendar, CancellationToken ct) => year ?? (await calendar.TodayAsync(ct)).Year;
@@ -159,5 +162,66 @@ internal static class CompensationEndpoints
             .RequirePermission(CompensationPermissions.ItemsApprove).WithName("PayPayableItems")
             .WithDescription($"Marks up to {BatchLimits.MaxItems} approved items paid with one method, reference and date, all or nothing: "
                              + "one refusal refuses the batch and names the item (itemId).");
+    }
+
+    private static void MapAgeing(RouteGroupBuilder api)
+    {
+        api.MapGet("/ageing", async (int? year, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetAgeingQuery(await YearOr(year, calendar, ct)), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetPaymentAgeing")
+            .WithDescription("Late-payment ageing per council: days from the service date (the meeting's date for attendance, the day of entry "
+                             + "for staff's items) to paidOn. paidCount, averageDays, medianDays, maxDays and buckets 0-14, 15-30, 31-60, 61+ count "
+                             + "the items paid in the year (adjustments left out); unpaidCount and oldestUnpaidDays the items still Submitted or "
+                             + "Approved whose service date is on or before the year's end, aged to today in the partnership's time zone. "
+                             + "Items of no council are one row with councilId and councilName null.");
+    }
+
+    private static void MapPrograms(RouteGroupBuilder api)
+    {
+        api.MapPost("/programs", async (ProgramRequest r, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(new CreateProgramCommand(r.Name, r.CouncilIds ?? []), ct);
+                return TypedResults.Created("/api/compensation/programs", created);
+            })
+            .RequirePermission(CompensationPermissions.RatesManage).WithName("CreateProgram")
+            .WithDescription("A program (a named line of work) and the councils it covers; a council belongs to one program at most "
+                             + "(409 Compensation:CouncilInAnotherProgram), a name is unique (409 Compensation:DuplicateProgram). Attendance items "
+                             + "take their council's program when they are made and keep it. Audited. Location is the programs list.");
+        api.MapGet("/programs", async ([AsParameters] PageRequest page, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetProgramsQuery(page), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetPrograms")
+            .WithDescription("The programs by name, with their councils and budgets by year.");
+        api.MapPut("/programs/{id:guid}/budgets/{year:int}", async (Guid id, int year, BudgetRequest r, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetBudgetCommand(id, year, r.Amount, r.Currency), ct)))
+            .RequirePermission(CompensationPermissions.RatesManage).WithName("SetProgramBudget")
+            .WithDescription("Sets the program's budget for the year (adds or changes it; zero or more, whole minor units); audited.");
+        api.MapGet("/budget-vs-actual", async (int? year, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetBudgetVsActualQuery(await YearOr(year, calendar, ct)), ct)))
+            .RequirePermission(CompensationPermissions.Items).WithName("GetBudgetVsActual")
+            .WithDescription("Per program and currency: the year's budget, actual (the program's Paid items with paidOn in the year, net of "
+                             + "adjustments), remaining (budget - actual, negative when overspent) and percentUsed (one decimal); budget, remaining "
+                             + "and percentUsed are null where spending has no budget in that currency.");
+    }
+
+    private static void MapCsvExports(RouteGroupBuilder api)
+    {
+        api.MapGet("/payments.csv", async (int? year, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetPaymentsCsvQuery(await YearOr(year, calendar, ct)), ct);
+                return TypedResults.File(file.Content, CsvFile.ContentType, file.FileName);
+            })
+            .RequirePermission(CompensationPermissions.Items).WithName("GetPaymentsCsv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithDescription("Every item paid in the year (by paidOn; adjustments as negative amounts) as CSV: paid on, payee, payee kind, "
+                             + "description, source, council, program, amount, currency, method, reference, item id. RFC 4180, UTF-8 with a "
+                             + "byte-order mark, amounts with a dot and the currency's decimals, text that would start a formula prefixed with '.");
+        api.MapGet("/annual-totals.csv", async (int? year, ReportCalendar calendar, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetAnnualTotalsCsvQuery(await YearOr(year, calendar, ct)), ct);
+                return TypedResults.File(file.Content, CsvFile.ContentType, file.FileName);
+            })
+            .RequirePermission(CompensationPermissions.Items).WithName("GetAnnualTotalsCsv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithDescription("The annual totals of every payee (see GetAnnualTotals) as CSV, by payee name, in the same format as payments.csv.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EngagementPlatform.Compensation.Application.Payees;
+using EngagementPlatform.Compensation.Application.Reports;
 using EngagementPlatform.Compensation.Domain;
 using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.Features;
@@ -73,7 +74,8 @@ public sealed class AttendancePayments(
 
         if (rate is not null)
         {
-            PayAttended(recorded, rate, label, culture, payees, existing);
+            var programId = await db.ProgramOfCouncilAsync(recorded.CouncilId, cancellationToken);
+            PayAttended(recorded, rate, label, culture, payees, existing, (programId, date));
         }
 
         foreach (var userId in recorded.Withdrawn.Where(payees.ContainsKey))
@@ -108,7 +110,8 @@ public sealed class AttendancePayments(
         return scope.Where(r => r.Unit == RateUnit.Meeting).MaxBy(r => r.EffectiveFrom) ?? scope.Where(r => r.Unit == RateUnit.Hour).MaxBy(r => r.EffectiveFrom);
     }
 
-    private void PayAttended(AttendanceRecorded recorded, Rate rate, string label, CultureInfo culture, IReadOnlyDictionary<Guid, Payee> payees, List<PayableItem> existing)
+    private void PayAttended(AttendanceRecorded recorded, Rate rate, string label, CultureInfo culture, IReadOnlyDictionary<Guid, Payee> payees, List<PayableItem> existing,
+        (Guid? ProgramId, DateOnly ServiceDate) charge)
     {
         // Hours from the meeting's minutes, to four decimals (half away from zero); the item's total is then rounded once.
         var quantity = rate.Unit == RateUnit.Meeting ? 1m : Math.Round(recorded.DurationMinutes / 60m, 4, Money.Rounding);
@@ -131,7 +134,7 @@ public sealed class AttendancePayments(
             }
 
             db.PayableItems.Add(PayableItem.Priced(payeeId, description, quantity, rate.Money, PayableItemSourceKind.Meeting, recorded.MeetingId, label,
-                recorded.CouncilId, rate.Id, Submitter()));
+                recorded.CouncilId, rate.Id, Submitter()).Charged(charge.ProgramId, charge.ServiceDate));
         }
     }
 

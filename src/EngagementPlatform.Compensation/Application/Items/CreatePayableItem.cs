@@ -1,4 +1,5 @@
 using EngagementPlatform.Compensation.Application.Payees;
+using EngagementPlatform.Compensation.Application.Reports;
 using EngagementPlatform.Compensation.Domain;
 using EngagementPlatform.Compensation.Persistence;
 using EngagementPlatform.Framework.Application;
@@ -108,7 +109,24 @@ public sealed class CreatePayableItemHandler(
             item = PayableItem.Fixed(payee.Id, description, new Money(r.Amount!.Value, r.Currency!), r.Kind ?? PayableItemSourceKind.Reimbursement, r.CouncilId, submitter);
         }
 
+        item.Charged(await ProgramAsync(r, item.CouncilId, cancellationToken), await calendar.TodayAsync(cancellationToken));
         db.PayableItems.Add(item);
         return new CreatedId(item.Id);
+    }
+
+    /// <summary>The program named (400 Compensation:UnknownProgram when it is not one of this partnership), else the council's.</summary>
+    private async Task<Guid?> ProgramAsync(PayableItemRequest r, Guid? councilId, CancellationToken cancellationToken)
+    {
+        if (r.ProgramId is not { } programId)
+        {
+            return await db.ProgramOfCouncilAsync(councilId, cancellationToken);
+        }
+
+        return await db.CompensationPrograms.AnyAsync(p => p.Id == programId, cancellationToken)
+            ? programId
+            : throw new FieldValidationException(CompensationErrorCodes.UnknownProgram, new Dictionary<string, string[]>
+            {
+                ["programId"] = [$"There is no program {programId} in this partnership."],
+            });
     }
 }

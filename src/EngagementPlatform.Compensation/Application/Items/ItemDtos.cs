@@ -54,7 +54,7 @@ public sealed record PayableItemSummaryDto(
 /// <summary>
 /// An item entered by staff: who (<c>payeeUserId</c> for a person, <c>payeeId</c> for a partner organization) and how
 /// much: a <c>rateId</c> in effect today and a <c>quantity</c> (hours, meetings, deliverables), or an <c>amount</c> and
-/// <c>currency</c> (a reimbursement).
+/// <c>currency</c> (a reimbursement). <c>programId</c> charges it to a program (else the council's program, if any).
 /// </summary>
 public sealed record PayableItemRequest(
     Guid? PayeeUserId,
@@ -65,7 +65,8 @@ public sealed record PayableItemRequest(
     decimal? Amount,
     string? Currency,
     PayableItemSourceKind? Kind,
-    Guid? CouncilId);
+    Guid? CouncilId,
+    Guid? ProgramId = null);
 
 public sealed record ItemIdsRequest(IReadOnlyList<Guid> ItemIds);
 
