@@ -36,7 +36,7 @@ export function ageingSeries(rows: readonly CouncilAgeingDto[], name: (label: st
       <h1>{{ 'compensation.ageing.title' | t }}</h1>
     </div>
     <p class="hint">{{ 'compensation.ageing.intro' | t }}</p>
-    <app-year-picker id="ageing-year" [years]="years()" [(year)]="year" />
+    <app-year-picker inputId="ageing-year" [years]="years()" [(year)]="year" />
     @if (report.loading()) {
       <app-loading />
     }

@@ -41,7 +41,7 @@ export function needsTaxForm(row: Pick<AnnualTotalDto, 'exceedsReportingThreshol
     </div>
     <app-problem [problem]="exporting.problem()" />
     <div class="pickers">
-      <app-year-picker id="totals-year" [years]="years()" [(year)]="year" />
+      <app-year-picker inputId="totals-year" [years]="years()" [(year)]="year" />
       <label class="checkbox">
         <input type="checkbox" name="exceedsOnly" [ngModel]="exceedsOnly()" (ngModelChange)="exceedsOnly.set($event)" />
         {{ 'compensation.annualTotals.exceedsOnly' | t }}

@@ -36,7 +36,7 @@ export function budgetSeries(rows: readonly BudgetVsActualDto[], budgetLabel: st
       <h1>{{ 'compensation.budget.title' | t }}</h1>
     </div>
     <p class="hint">{{ 'compensation.budget.intro' | t }}</p>
-    <app-year-picker id="budget-year" [years]="years()" [(year)]="year" />
+    <app-year-picker inputId="budget-year" [years]="years()" [(year)]="year" />
     @if (report.loading()) {
       <app-loading />
     }

@@ -26,7 +26,7 @@ export const NO_STATEMENT = 'Compensation:StatementNotFound';
       <h1>{{ 'compensation.myPayments.title' | t }}</h1>
     </div>
     <p class="hint">{{ 'compensation.myPayments.intro' | t }}</p>
-    <app-year-picker id="my-payments-year" [years]="years()" [(year)]="year" />
+    <app-year-picker inputId="my-payments-year" [years]="years()" [(year)]="year" />
     @if (statement.loading()) {
       <app-loading />
     }

@@ -52,7 +52,7 @@ export function statementRequest(payee: PayeeDto): { kind: 'person'; userId: str
           }
         </select>
       </div>
-      <app-year-picker id="statement-year" [years]="years()" [(year)]="year" />
+      <app-year-picker inputId="statement-year" [years]="years()" [(year)]="year" />
     </div>
     <app-problem [problem]="payees.problem()" />
     @if (statement.loading() || payees.loading()) {

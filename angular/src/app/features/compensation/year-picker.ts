@@ -8,8 +8,8 @@ import { TranslatePipe } from '../../core/i18n';
   imports: [FormsModule, TranslatePipe],
   template: `
     <div class="field year">
-      <label [for]="id()">{{ 'compensation.year' | t }}</label>
-      <select [id]="id()" [name]="id()" [ngModel]="year()" (ngModelChange)="year.set(+$event)">
+      <label [for]="inputId()">{{ 'compensation.year' | t }}</label>
+      <select [id]="inputId()" [name]="inputId()" [ngModel]="year()" (ngModelChange)="year.set(+$event)">
         @for (y of years(); track y) {
           <option [value]="y">{{ y }}</option>
         }
@@ -19,7 +19,7 @@ import { TranslatePipe } from '../../core/i18n';
   styles: `.year { max-width: 10rem; }`,
 })
 export class YearPicker {
-  readonly id = input('year');
+  readonly inputId = input('year');
   readonly years = input.required<number[]>();
   readonly year = model.required<number>();
 }
