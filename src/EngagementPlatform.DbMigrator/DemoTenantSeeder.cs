@@ -44,6 +44,7 @@ internal static class DemoTenantSeeder
         new CompensationRatesDemoData(), // before the council's past meeting, so its attendance is paid
         new GovernanceDemoData(),
         new CompensationDemoData(),
+        new CompensationReportsDemoData(),
     ];
 
     /// <summary>The demo's plan: the optional modules built so far (compensation) are on, so a newcomer sees them working.</summary>

@@ -80,6 +80,16 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
         attendance.ShouldAllBe(i => i.GetProperty("amount").GetDecimal() == 50.00m);
         items.ShouldContain(i => i.GetProperty("status").GetString() == "Paid" && i.GetProperty("payee").GetProperty("kind").GetString() == "Organization");
 
+        // The reports have something to show: the program's budget for this year against what it paid, and María
+        // (member) paid a contract that puts her near the information-return threshold.
+        var year = DateTime.UtcNow.Year;
+        var budget = (await (await finance.GetAsync($"/api/compensation/budget-vs-actual?year={year}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("programName").GetString() == "Community health councils");
+        budget.GetProperty("budget").GetDecimal().ShouldBe(6000.00m);
+        budget.GetProperty("actual").GetDecimal().ShouldBeGreaterThanOrEqualTo(1960.00m);
+        var totals = (await (await finance.GetAsync($"/api/compensation/annual-totals?year={year}&maxResultCount=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        totals.ShouldContain(t => t.GetProperty("payeeName").GetString() == "María López (council member)" && t.GetProperty("total").GetDecimal() >= 1960.00m);
+
         // The member who signs in first has something waiting: a vote, input to give, a meeting, and an answered input.
         using var member = await app.ClientAsync(DemoTenantSeeder.TenantName, "member");
         var work = await (await member.GetAsync("/api/governance/my-work")).ReadJsonAsync();

@@ -82,5 +82,9 @@ internal sealed class ReportingThresholdSeedContributor(ICompensationDbContext d
         {
             db.ReportingThresholds.Add(new ReportingThreshold(year, amount) { TenantId = context.TenantId });
         }
+
+        // Saved while the seeding runs as the tenant (a new tenant is seeded from the host's request): the rows are
+        // the tenant's, and they commit with the rest of the tenant's creation or not at all.
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
