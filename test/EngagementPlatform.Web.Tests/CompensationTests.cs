@@ -254,7 +254,7 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         // Budget against actual: the chart names the figures for screen readers, the table holds them too.
         await page.GotoAsync("/compensation/budget");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget vs. actual", Level = 1 })).ToBeVisibleAsync();
-        var chart = page.GetByRole(AriaRole.Img, new() { Name = new Regex(Regex.Escape($"{programName}, budget $500.00, actual $40.00")) });
+        var chart = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex(Regex.Escape($"{programName}, budget $500.00, actual $40.00")) });
         await Assertions.Expect(chart).ToBeVisibleAsync();
         await Assertions.Expect(chart.Locator("svg")).ToHaveCountAsync(1);
         var budgetRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = programName });
