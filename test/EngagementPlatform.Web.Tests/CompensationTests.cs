@@ -272,6 +272,8 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         await page.UseLanguageAsync("es");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Puntualidad de los pagos", Level = 1 })).ToBeVisibleAsync();
         (await page.MissingTranslationsAsync()).ShouldBeEmpty();
+        // The switch is kept in the finance person's profile: back to English for the other tests that sign them in.
+        await page.UseLanguageAsync("en");
         await page.Context.CloseAsync();
     }
 
