@@ -12,7 +12,7 @@ namespace EngagementPlatform.Notifications;
 /// every time it prints, and links into the app that carry the partnership (<c>?__tenant=</c>), so a reader who is
 /// signed out signs in to the right partnership without typing its name and comes straight back to the page.
 /// </summary>
-public sealed class EmailLocale(ICurrentTenant currentTenant, ITenantStore tenants, IOptions<MailOptions> mail, IClock clock)
+public sealed class EmailLocale(ICurrentTenant currentTenant, ITenantStore tenants, IOptions<MailOptions> mail, IClock clock) : IAppLinks
 {
     private (Guid? Id, TenantInfo? Info)? _tenant;
 
@@ -39,6 +39,8 @@ public sealed class EmailLocale(ICurrentTenant currentTenant, ITenantStore tenan
         var name = (await TenantAsync(cancellationToken))?.Name;
         return name is null ? url : $"{url}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{MultiTenancyConstants.TenantHeader}={Uri.EscapeDataString(name)}";
     }
+
+    Task<string> IAppLinks.LinkAsync(string path, CancellationToken cancellationToken) => AppLinkAsync(path, cancellationToken);
 
     /// <summary>The web app's page for a decision (Governance names its routes in its contracts).</summary>
     public Task<string> DecisionLinkAsync(Guid decisionId, CancellationToken cancellationToken) => AppLinkAsync(GovernanceRoutes.Decision(decisionId), cancellationToken);

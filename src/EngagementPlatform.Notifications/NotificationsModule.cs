@@ -29,6 +29,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<IMailTransport, ConfiguredMailTransport>();
         services.AddScoped<UnsubscribeTokens>();
         services.AddScoped<EmailLocale>();
+        services.AddScoped<IAppLinks>(sp => sp.GetRequiredService<EmailLocale>());
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<OutboxDispatcher>();
         services.AddTransient<OutboxDispatchJob>();

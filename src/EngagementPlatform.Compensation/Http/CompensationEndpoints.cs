@@ -272,7 +272,7 @@ internal static class CompensationEndpoints
                 return TypedResults.File(file.Content, CsvFile.ContentType, file.FileName);
             })
             .RequirePermission(CompensationPermissions.Items).WithName("GetPaymentsCsv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithDescription("Every item paid in the year (by paidOn; adjustments as negative amounts) as CSV: paid on, payee, payee kind, "
                              + "description, source, council, program, amount, currency, method, reference, item id. RFC 4180, UTF-8 with a "
                              + "byte-order mark, amounts with a dot and the currency's decimals, text that would start a formula prefixed with '.");
@@ -282,7 +282,7 @@ internal static class CompensationEndpoints
                 return TypedResults.File(file.Content, CsvFile.ContentType, file.FileName);
             })
             .RequirePermission(CompensationPermissions.Items).WithName("GetAnnualTotalsCsv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithDescription("The annual totals of every payee (see GetAnnualTotals) as CSV, by payee name, in the same format as payments.csv.");
     }
 }

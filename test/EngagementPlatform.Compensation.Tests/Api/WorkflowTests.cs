@@ -61,11 +61,15 @@ public sealed class WorkflowTests(CompensationFixture app) : IClassFixture<Compe
         var id = await _scenario.EnteredItemAsync("alpha-staff", member, 1234.50m, "Cuidado de niños durante la sesión");
         using var finance = await app.ClientAsync("alpha", "finance-1");
         await (await finance.PostAsync($"/api/compensation/payable-items/{id}/approve", null)).ShouldBeSuccessAsync();
-        await (await finance.PostAsJsonAsync($"/api/compensation/payable-items/{id}/pay", new { method = "Check", reference = "1042" })).ShouldBeSuccessAsync();
+        var paid = await (await finance.PostAsJsonAsync($"/api/compensation/payable-items/{id}/pay", new { method = "Check", reference = "1042" })).ReadJsonAsync();
+        var year = DateOnly.Parse(paid.GetProperty("paidOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Year;
 
         var mail = (await OutboxAsync(id)).ShouldHaveSingleItem().Split('|');
         mail[1].ShouldBe("Pago enviado: 1.234,50 USD por Cuidado de niños durante la sesión");
         mail[2].ShouldContain("Forma de pago: cheque (referencia 1042)");
+        // The person's statement for the payment's year, in the partnership they sign in to.
+        mail[2].ShouldContain($"Todos sus pagos de este año: ");
+        mail[2].ShouldContain($"/compensation/my-payments?year={year}&__tenant=alpha");
     }
 
     [Fact]
@@ -183,7 +187,10 @@ public sealed class WorkflowTests(CompensationFixture app) : IClassFixture<Compe
         var paid = await (await finance.PostAsJsonAsync($"/api/compensation/payable-items/{item}/pay", new { method = "BankTransfer", reference = "ACH-99" })).ReadJsonAsync();
         paid.GetProperty("payee").GetProperty("kind").GetString().ShouldBe("Organization");
         paid.GetProperty("payee").GetProperty("name").GetString().ShouldBe("Eastside Promotoras Network");
-        (await OutboxAsync(item)).ShouldHaveSingleItem().ShouldStartWith("pay@promotoras.test|Payment sent: 2,500.00 USD");
+        var notice = (await OutboxAsync(item)).ShouldHaveSingleItem();
+        notice.ShouldStartWith("pay@promotoras.test|Payment sent: 2,500.00 USD");
+        // An organization has no account to sign in to: no statement link.
+        notice.ShouldNotContain("/compensation/my-payments");
 
         var payees = await (await staff.GetAsync("/api/compensation/payees?kind=Organization")).ReadJsonAsync();
         payees.GetProperty("items").EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == payee);

@@ -35,3 +35,8 @@ export function permissionGuard(permission: PermissionName, feature?: string): C
     return config.can(permission) && config.hasFeature(feature) ? true : inject(Router).parseUrl('/');
   };
 }
+
+/** A page every signed-in person of the partnership sees when its plan has the feature (a member's own payments). */
+export function featureGuard(feature: string): CanActivateFn {
+  return () => (inject(AppConfig).hasFeature(feature) ? true : inject(Router).parseUrl('/'));
+}

@@ -13,6 +13,8 @@ import auditEn from '../../../public/i18n/audit.en.json';
 import auditEs from '../../../public/i18n/audit.es.json';
 import publicEn from '../../../public/i18n/public.en.json';
 import publicEs from '../../../public/i18n/public.es.json';
+import compensationEn from '../../../public/i18n/compensation.en.json';
+import compensationEs from '../../../public/i18n/compensation.es.json';
 
 // Every area's English and Spanish files have the same keys, no empty texts, and the same {placeholders}.
 const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
@@ -23,6 +25,7 @@ const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
   notifications: { en: notificationsEn, es: notificationsEs },
   audit: { en: auditEn, es: auditEs },
   public: { en: publicEn, es: publicEs },
+  compensation: { en: compensationEn, es: compensationEs },
 };
 
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort().join(',');

@@ -16,6 +16,9 @@ export interface NavSection {
   items: NavItem[];
 }
 
+/** The plan feature of the Compensation pages (SaasFeatures.Compensation). */
+export const COMPENSATION = 'Compensation';
+
 export const NAVIGATION: NavSection[] = [
   {
     label: 'shell.nav.governance',
@@ -23,6 +26,18 @@ export const NAVIGATION: NavSection[] = [
       { route: '/governance/councils', label: 'shell.nav.councils', permission: Permission.GovernanceCouncils, side: 'tenant' },
       { route: '/decisions', label: 'shell.nav.decisions', permission: Permission.GovernanceDecisions, side: 'tenant' },
       { route: '/decisions/my-influence', label: 'shell.nav.myInfluence', permission: Permission.GovernanceDecisionsParticipate, side: 'tenant' },
+    ],
+  },
+  {
+    label: 'shell.nav.compensation',
+    items: [
+      { route: '/compensation/my-payments', label: 'shell.nav.myPayments', feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/items', label: 'shell.nav.payableItems', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/rates', label: 'shell.nav.rates', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/statements', label: 'shell.nav.statements', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/annual-totals', label: 'shell.nav.annualTotals', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/budget', label: 'shell.nav.budget', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/ageing', label: 'shell.nav.ageing', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
     ],
   },
   {

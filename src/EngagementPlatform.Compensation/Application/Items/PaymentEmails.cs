@@ -11,9 +11,10 @@ namespace EngagementPlatform.Compensation.Application.Items;
 /// Queues "you were paid" for each paid item: to the person's account address in their language, or to a partner
 /// organization's contact address in the partnership's language. Essential mail (it is their money), written to the
 /// outbox in the payment's transaction with a key per item, so a payment queues its notice once; a batch's emails
-/// are queued together (<see cref="IEmailOutbox.EnqueueManyAsync"/>).
+/// are queued together (<see cref="IEmailOutbox.EnqueueManyAsync"/>). A person's
+/// notice links to their statement for the payment's year.
 /// </summary>
-public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICurrentTenant currentTenant, ITenantStore tenants, ITextLocalizer texts)
+public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICurrentTenant currentTenant, ITenantStore tenants, ITextLocalizer texts, IAppLinks links)
 {
     public async Task QueueAsync(IReadOnlyList<PayableItem> paid, IReadOnlyDictionary<Guid, Payee> payees, CancellationToken cancellationToken)
     {
@@ -49,7 +50,8 @@ public sealed class PaymentEmails(IEmailOutbox outbox, IUserDirectory users, ICu
                 item.Description,
                 item.PaidOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 texts.Word(item.PaidMethod!.Value, culture),
-                item.PaidReference);
+                item.PaidReference,
+                payee.UserId is null ? null : await links.LinkAsync(CompensationRoutes.MyPayments(item.PaidOn.Value.Year), cancellationToken));
             emails.Add(new QueuedEmail(
                 CompensationEmailTemplates.ItemPaid,
                 recipient,
