@@ -152,7 +152,7 @@ public sealed class AttendancePayments(
             if (live.Count == 0)
             {
                 db.PayableItems.Add(PayableItem.Priced(payeeId, description, quantity, rate.Money, PayableItemSourceKind.Meeting, recorded.MeetingId, label,
-                    recorded.CouncilId, rate.Id, Submitter(), NextSequence(items)));
+                    recorded.CouncilId, rate.Id, Submitter(), NextSequence(items)).Charged(charge.ProgramId, charge.ServiceDate));
                 continue;
             }
 
