@@ -77,6 +77,8 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         // Finance finds them in the queue, selects both and approves them in one batch.
         var page = await app.NewPageAsync();
         await page.SignInAsync(Tenant, CompensationWebFixture.Finance);
+        // Another test may have left the shared finance person's profile in Spanish (the choice is kept).
+        await page.UseLanguageAsync("en");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Payable items" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payable items", Level = 1 })).ToBeVisibleAsync();
         var rows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = meetingTitle });
@@ -161,6 +163,8 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         var name = $"Focus group facilitation {Guid.NewGuid().ToString("N")[..6]}";
         var page = await app.NewPageAsync();
         await page.SignInAsync(Tenant, CompensationWebFixture.Finance);
+        // Another test may have left the shared finance person's profile in Spanish (the choice is kept).
+        await page.UseLanguageAsync("en");
         await page.GotoAsync("/compensation/rates");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rates", Level = 1 })).ToBeVisibleAsync();
 
@@ -227,6 +231,8 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
 
         var page = await app.NewPageAsync();
         await page.SignInAsync(Tenant, CompensationWebFixture.Finance);
+        // Another test may have left the shared finance person's profile in Spanish (the choice is kept).
+        await page.UseLanguageAsync("en");
 
         // A payee's statement, as the member sees it.
         await page.GotoAsync("/compensation/statements");

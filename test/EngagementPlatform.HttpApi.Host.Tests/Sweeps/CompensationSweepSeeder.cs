@@ -3,7 +3,7 @@ namespace EngagementPlatform.HttpApi.Host.Tests.Sweeps;
 /// <summary>
 /// Alpha and beta on a plan with the compensation feature (so beta's calls reach the handlers and meet a 404, not the
 /// plan's 403), their admins also holding <c>Compensation.Items.Approve</c> (finance's by default) so approve and pay
-/// reach the handlers too, and in alpha a rate and a submitted payable item.
+/// reach the handlers too, and in alpha a rate, a submitted payable item, its payee, a partner organization and a program.
 /// </summary>
 internal sealed class CompensationSweepSeeder : ISweepSeeder
 {
@@ -49,5 +49,19 @@ internal sealed class CompensationSweepSeeder : ISweepSeeder
         context.AddTenantId("/api/compensation/payees", payee);
         context.AddBody("PUT", "/api/compensation/payees/{payeeId}/payment-preference", new { method = "Cash" });
         context.AddBody("PUT", "/api/compensation/payees/{payeeId}/tax-form", new { w9OnFile = true, receivedOn = "2030-01-01", tinLast4 = "1234" });
+        // Full payment details: every read is an audit entry, so the before/after snapshots leave it out.
+        context.AddAuditedRead("/api/compensation/payees/{payeeId}/payment-details");
+
+        // Reports: a partner organization's statement, a program's budget per year, the thresholds per year (values, not alpha's entities).
+        var organization = (await (await alpha.PostAsJsonAsync("/api/compensation/payees", new { name = "Sweep Community Partners", contactEmail = "pay@sweep.example.org" }))
+            .ReadJsonAsync()).GetProperty("id").GetGuid();
+        context.AddTenantId("/api/compensation/organizations", organization);
+        var program = (await (await alpha.PostAsJsonAsync("/api/compensation/programs", new { name = "Sweep program", councilIds = Array.Empty<Guid>() }))
+            .ReadJsonAsync()).GetProperty("id").GetGuid();
+        context.AddTenantId("/api/compensation/programs", program);
+        context.AddValue("/api/compensation/programs/{}/budgets", 2031);
+        context.AddBody("PUT", "/api/compensation/programs/{id}/budgets/{year}", new { amount = 500m, currency = "USD" });
+        context.AddValue("/api/compensation/reporting-thresholds", 2031);
+        context.AddBody("PUT", "/api/compensation/reporting-thresholds/{year}", new { amount = 2000m, currency = "USD" });
     }
 }

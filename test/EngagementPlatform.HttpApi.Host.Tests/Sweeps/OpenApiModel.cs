@@ -32,7 +32,12 @@ internal sealed record ApiOperation(string Method, string Path, bool RequiresTok
 
     /// <summary>Fills the path's parameters from seeded ids; names the missing key if one is not seeded.</summary>
     public string? Fill(IReadOnlyDictionary<string, SeededId> ids, out string? missing, out bool hostOwned)
+        => Fill(ids, out missing, out hostOwned, out _);
+
+    /// <summary>As <see cref="Fill(IReadOnlyDictionary{string, SeededId}, out string?, out bool)"/>; <paramref name="valuesOnly"/> when no parameter is an entity id.</summary>
+    public string? Fill(IReadOnlyDictionary<string, SeededId> ids, out string? missing, out bool hostOwned, out bool valuesOnly)
     {
+        valuesOnly = true;
         var segments = Path.Split('/');
         var prefix = new List<string>();
         hostOwned = false;
@@ -53,6 +58,7 @@ internal sealed record ApiOperation(string Method, string Path, bool RequiresTok
             }
 
             hostOwned |= id.IsHostOwned;
+            valuesOnly &= id.IsValue;
             segments[i] = id.Value;
             prefix.Add("{}");
         }

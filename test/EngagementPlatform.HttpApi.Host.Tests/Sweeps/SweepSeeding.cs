@@ -26,10 +26,24 @@ public sealed class SweepContext(SweepFixture app)
     /// <summary>Registers a host entity (tenants, editions): tenants may not even see that it exists.</summary>
     public void AddHostId(string pathPrefix, object id) => Ids[pathPrefix] = new SeededId(id.ToString()!, IsHostOwned: true);
 
+    /// <summary>
+    /// Registers a value that is not an entity of alpha's, e.g. the year in <c>PUT /api/compensation/reporting-thresholds/{year}</c>:
+    /// another tenant calling with it acts on its own data, so the isolation sweep only checks that it needs a token.
+    /// </summary>
+    public void AddValue(string pathPrefix, object value) => Ids[pathPrefix] = new SeededId(value.ToString()!, IsHostOwned: false, IsValue: true);
+
+    /// <summary>
+    /// A read that is itself recorded (e.g. full payment details: each read is an audit entry): the sweeps still call it,
+    /// but leave it out of the before/after snapshot, where its own audit entries would read as a change.
+    /// </summary>
+    public void AddAuditedRead(string pathTemplate) => AuditedReads.Add(pathTemplate);
+
+    internal HashSet<string> AuditedReads { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public void AddBody(string method, string pathTemplate, object body) => Bodies[$"{method.ToUpperInvariant()} {pathTemplate}"] = body;
 }
 
-internal sealed record SeededId(string Value, bool IsHostOwned);
+internal sealed record SeededId(string Value, bool IsHostOwned, bool IsValue = false);
 
 /// <summary>Two tenants plus every module's sweep seed data in <c>alpha</c>.</summary>
 public sealed class SweepFixture : EngagementPlatform.TestBase.TwoTenantFixture

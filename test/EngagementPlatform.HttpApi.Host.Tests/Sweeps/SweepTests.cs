@@ -30,9 +30,10 @@ public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper outpu
             var tenantHeader = "alpha";
             var path = operation.Path;
             var hostOwned = false;
+            var namesAnEntity = false;
             if (operation.PathParameters.Count > 0)
             {
-                var filled = operation.Fill(app.Context.Ids, out var missingKey, out hostOwned);
+                var filled = operation.Fill(app.Context.Ids, out var missingKey, out hostOwned, out var valuesOnly);
                 if (filled is null)
                 {
                     missing.Add($"{operation.Key} (seed an id for \"{missingKey}\")");
@@ -40,6 +41,12 @@ public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper outpu
                 }
 
                 path = filled;
+                // A path of values only (a year) names no entity of alpha's: beta calling it acts on beta's own data.
+                namesAnEntity = !valuesOnly;
+            }
+
+            if (namesAnEntity)
+            {
                 var response = await SendAsync(beta, operation, path, ValidBody(operation));
                 calls++;
                 var status = (int)response.StatusCode;
@@ -183,7 +190,8 @@ public sealed partial class SweepTests(SweepFixture app, ITestOutputHelper outpu
         using var alpha = await app.ClientAsync("alpha", "admin");
         using var host = await app.HostAdminAsync();
         var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var operation in operations.Where(o => o.Method == "GET" && o.RequiresToken && o.Path.StartsWith("/api/", StringComparison.Ordinal)))
+        foreach (var operation in operations.Where(o => o.Method == "GET" && o.RequiresToken && o.Path.StartsWith("/api/", StringComparison.Ordinal)
+                                                         && !app.Context.AuditedReads.Contains(o.Path)))
         {
             var path = operation.Fill(app.Context.Ids, out _, out var hostOwned);
             if (path is null)
