@@ -32,6 +32,7 @@ export const NAVIGATION: NavSection[] = [
     label: 'shell.nav.compensation',
     items: [
       { route: '/compensation/my-payments', label: 'shell.nav.myPayments', feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/my-payments/choice', label: 'shell.nav.paymentChoice', feature: COMPENSATION, side: 'tenant' },
       { route: '/compensation/items', label: 'shell.nav.payableItems', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
       { route: '/compensation/rates', label: 'shell.nav.rates', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
       { route: '/compensation/statements', label: 'shell.nav.statements', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
