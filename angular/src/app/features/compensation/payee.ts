@@ -119,7 +119,7 @@ export function fullDetailLines(d: FullPaymentDetailsDto | undefined): { label: 
         }
       </section>
 
-      <app-payment-preference prefix="payee-preference" [preference]="p.preference" [editable]="canManage" [save]="savePreference" (saved)="preferenceSaved($event)" />
+      <app-payment-preference prefix="payee-preference" heading="compensation.payee.preferenceTitle" [preference]="p.preference" [editable]="canManage" [save]="savePreference" (saved)="preferenceSaved($event)" />
 
       @if (canViewDetails && p.preference.method) {
         <section class="card" aria-labelledby="details-title">

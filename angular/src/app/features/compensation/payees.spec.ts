@@ -140,6 +140,7 @@ describe('Payee page', () => {
     http.expectOne(`/api/compensation/payees/${PAYEE}`).flush(profile());
     await settle();
     expect(element.querySelector('h1')?.textContent).toBe('Rosa Díaz');
+    expect(element.querySelector('#payee-preference-title')?.textContent).toBe('Payment method');
     expect(element.querySelector('#payee-choice')?.textContent).toContain('Declined payment');
     expect(element.textContent).toContain('••••6789');
     expect(element.textContent).toContain('shown masked');

@@ -74,7 +74,7 @@ export function maskedLines(p: PaymentPreferenceDto | null | undefined): { label
   imports: [FormsModule, TranslatePipe, FieldErrors, ProblemAlert],
   template: `
     <section class="card" [attr.aria-labelledby]="prefix() + '-title'">
-      <h2 [id]="prefix() + '-title'">{{ 'compensation.preference.title' | t }}</h2>
+      <h2 [id]="prefix() + '-title'">{{ heading() | t }}</h2>
       @if (preference()?.method; as method) {
         <dl class="facts">
           <dt>{{ 'compensation.preference.method' | t }}</dt>
@@ -185,6 +185,8 @@ export function maskedLines(p: PaymentPreferenceDto | null | undefined): { label
 export class PaymentPreferenceForm {
   /** Ids start with this, so two forms never share one. */
   readonly prefix = input('preference');
+  /** The section's heading: the member's page speaks to them ("How you want to be paid"), staff pages about the payee. */
+  readonly heading = input('compensation.preference.title');
   readonly preference = input<PaymentPreferenceDto | null | undefined>(null);
   readonly editable = input(true);
   readonly save = input.required<(request: PaymentPreferenceRequest) => Promise<PaymentPreferenceDto>>();
