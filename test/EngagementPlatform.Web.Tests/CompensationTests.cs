@@ -313,6 +313,21 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         await Assertions.Expect(page.Locator("#current-choice")).ToContainTextAsync("You decline payment");
         await Assertions.Expect(page.GetByText("after reading notice version", new() { Exact = false })).ToBeVisibleAsync();
         await page.CheckPageAsync("compensation-payment-choice-declined");
+
+        // Their own payment method: saved through the real API and answered masked, as the page says.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change payment method" }).ClickAsync();
+        await page.GetByLabel("Payment method", new() { Exact = true }).SelectOptionAsync("BankTransfer");
+        await page.GetByLabel("Account holder name").FillAsync(member);
+        await page.GetByLabel("Routing number").FillAsync("021000021");
+        await page.GetByLabel("Account number").FillAsync("000123456789");
+        await page.CheckPageAsync("compensation-payment-preference-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await ExpectStatusAsync(page, "Payment method saved.");
+        var preference = page.Locator("section[aria-labelledby=my-preference-title]");
+        await Assertions.Expect(preference).ToContainTextAsync("Bank transfer");
+        await Assertions.Expect(preference).ToContainTextAsync("6789");
+        await Assertions.Expect(preference).Not.ToContainTextAsync("000123456789");
+        await Assertions.Expect(preference).ToContainTextAsync("shown masked");
         await page.Context.CloseAsync();
 
         // Finance sees "Declined payment" in the queue, and approving the item explains why it is refused.
@@ -334,6 +349,10 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = member, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#payee-choice")).ToContainTextAsync("Declined payment");
         await Assertions.Expect(page.Locator("#payee-w9")).ToHaveTextAsync("Not on file");
+        await Assertions.Expect(page.Locator("#full-details")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("recorded in the audit log", new() { Exact = false })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show full details" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#full-details")).ToContainTextAsync("000123456789");
         await page.GetByLabel("W-9 on file").CheckAsync();
         await page.GetByLabel("Date received").FillAsync("2026-01-15");
         var last4 = page.GetByLabel("Last 4 digits of the tax id");
