@@ -304,6 +304,9 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
             "() => !!(document.getElementById('notice-title').compareDocumentPosition(document.getElementById('choice-decline')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
             .ShouldBeTrue("the notice must come before the choice controls");
         await Assertions.Expect(page.Locator("#current-choice")).ToHaveTextAsync("You have not chosen yet.");
+        var navigation = page.GetByRole(AriaRole.Navigation);
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Payment choice" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "My payments" })).Not.ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(page.GetByText("No payment method chosen yet.")).ToBeVisibleAsync();
         await page.CheckPageAsync("compensation-payment-choice");
 
