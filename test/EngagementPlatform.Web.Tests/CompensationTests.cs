@@ -283,6 +283,108 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_member_reads_the_notice_then_declines_and_staff_see_it_on_the_payee_page_and_in_the_queue_and_record_a_W9_with_the_last_4_digits()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var member = $"choice-{suffix}";
+        var description = $"Focus group {suffix}";
+        using var admin = await app.ClientAsync(Tenant, "admin");
+        var memberId = await app.CreateUserAsync(Tenant, member, "member");
+        await (await admin.PostAsJsonAsync("/api/compensation/payable-items", new
+        {
+            payeeUserId = memberId, payeeId = (Guid?)null, description, kind = "Other", councilId = (Guid?)null,
+            rateId = (Guid?)null, quantity = (decimal?)null, amount = 25.00m, currency = "USD",
+        })).ShouldBeSuccessAsync();
+
+        // The member opens the choice page from My payments: the notice comes first, then the choice.
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Tenant, member);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "My payments" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your payment choice and how you are paid" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your payment choice", Level = 1 })).ToBeVisibleAsync();
+        var notice = page.GetByRole(AriaRole.Heading, new() { Name = "Before you choose: being paid for your time", Level = 2 });
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("You can say no to the payment.")).ToBeVisibleAsync();
+        (await page.EvaluateAsync<bool>(
+            "() => !!(document.getElementById('notice-title').compareDocumentPosition(document.getElementById('choice-decline')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
+            .ShouldBeTrue("the notice must come before the choice controls");
+        await Assertions.Expect(page.Locator("#current-choice")).ToHaveTextAsync("You have not chosen yet.");
+        var navigation = page.GetByRole(AriaRole.Navigation);
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Payment choice" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "My payments" })).Not.ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByText("No payment method chosen yet.")).ToBeVisibleAsync();
+        await page.CheckPageAsync("compensation-payment-choice");
+
+        await page.GetByLabel("No, I decline payment (I still take part)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my choice" }).ClickAsync();
+        await ExpectStatusAsync(page, "Saved: you decline payment.");
+        await Assertions.Expect(page.Locator("#current-choice")).ToContainTextAsync("You decline payment");
+        await Assertions.Expect(page.GetByText("after reading notice version", new() { Exact = false })).ToBeVisibleAsync();
+        await page.CheckPageAsync("compensation-payment-choice-declined");
+
+        // Their own payment method: saved through the real API and answered masked, as the page says.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change payment method" }).ClickAsync();
+        await page.GetByLabel("Payment method", new() { Exact = true }).SelectOptionAsync("BankTransfer");
+        await page.GetByLabel("Account holder name").FillAsync(member);
+        await page.GetByLabel("Routing number").FillAsync("021000021");
+        await page.GetByLabel("Account number").FillAsync("000123456789");
+        await page.CheckPageAsync("compensation-payment-preference-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await ExpectStatusAsync(page, "Payment method saved.");
+        var preference = page.Locator("section[aria-labelledby=my-preference-title]");
+        await Assertions.Expect(preference).ToContainTextAsync("Bank transfer");
+        await Assertions.Expect(preference).ToContainTextAsync("6789");
+        await Assertions.Expect(preference).Not.ToContainTextAsync("000123456789");
+        await Assertions.Expect(preference).ToContainTextAsync("shown masked");
+        await page.Context.CloseAsync();
+
+        // Finance sees "Declined payment" in the queue, and approving the item explains why it is refused.
+        page = await app.NewPageAsync();
+        await page.SignInAsync(Tenant, CompensationWebFixture.Finance);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Payable items" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = description });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Declined payment");
+        await row.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve (1)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("has declined payment");
+        await Assertions.Expect(page.Locator("#declined-help")).ToContainTextAsync($"{member} has declined payment, so “{description}” cannot be approved or paid.");
+        (await (await admin.GetAsync($"/api/compensation/payable-items?status=Submitted&payeeUserId={memberId}")).ReadJsonAsync())
+            .GetProperty("totalCount").GetInt32().ShouldBe(1);
+
+        // The payee's page says so too, and finance records a W-9 with only the last 4 digits of the tax id.
+        await row.GetByRole(AriaRole.Link, new() { Name = member }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = member, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#payee-choice")).ToContainTextAsync("Declined payment");
+        await Assertions.Expect(page.Locator("#payee-w9")).ToHaveTextAsync("Not on file");
+        await Assertions.Expect(page.Locator("#full-details")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("recorded in the audit log", new() { Exact = false })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show full details" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#full-details")).ToContainTextAsync("000123456789");
+        await page.GetByLabel("W-9 on file").CheckAsync();
+        await page.GetByLabel("Date received").FillAsync("2026-01-15");
+        var last4 = page.GetByLabel("Last 4 digits of the tax id");
+        await Assertions.Expect(last4).ToHaveAttributeAsync("maxlength", "4");
+        await Assertions.Expect(last4).ToHaveAccessibleDescriptionAsync(new Regex("Only the last 4 digits"));
+        await last4.FillAsync("6789");
+        await page.CheckPageAsync("compensation-payee");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save tax form" }).ClickAsync();
+        await ExpectStatusAsync(page, "Tax form saved.");
+        await Assertions.Expect(page.Locator("#payee-w9")).ToContainTextAsync("tax id ending 6789");
+        var payeeId = new Uri(page.Url).AbsolutePath.Split('/').Last();
+        var saved = await (await admin.GetAsync($"/api/compensation/payees/{payeeId}")).ReadJsonAsync();
+        saved.GetProperty("taxForm").GetProperty("tinLast4").GetString().ShouldBe("6789");
+        saved.GetProperty("taxForm").GetProperty("receivedOn").GetString().ShouldBe("2026-01-15");
+        saved.GetProperty("choice").GetProperty("choice").GetString().ShouldBe("Decline");
+
+        await page.UseLanguageAsync("es");
+        await Assertions.Expect(page.Locator("#payee-choice")).ToContainTextAsync("Rechazó el pago");
+        (await page.MissingTranslationsAsync()).ShouldBeEmpty();
+        await page.UseLanguageAsync("en");
+        await page.Context.CloseAsync();
+    }
+
     private static Task ExpectStatusAsync(IPage page, string text)
         => Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
 

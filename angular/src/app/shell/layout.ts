@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { IsActiveMatchOptions, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { Api } from '../api/api';
 import { updateMyProfile } from '../api/fn/identity/update-my-profile';
@@ -23,6 +23,9 @@ export class Layout {
   protected readonly languages = LANGUAGES;
   protected readonly menuOpen = signal(false);
 
+  /** A nav link is current on its page and the pages under it; an `exact` one on its own path only (any query). */
+  protected readonly subtree: IsActiveMatchOptions = { paths: 'subset', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
+  protected readonly exactPath: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
   protected readonly sections = computed(() => {
     const isHost = this.config.isHost();
     const visible = (item: NavItem) =>

@@ -9,6 +9,8 @@ export interface NavItem {
   side?: 'host' | 'tenant';
   /** A server page outside the app (the jobs dashboard). */
   external?: boolean;
+  /** Marked current only on its own path, not on the pages under it (My payments, not its Payment choice). */
+  exact?: boolean;
 }
 
 export interface NavSection {
@@ -31,7 +33,8 @@ export const NAVIGATION: NavSection[] = [
   {
     label: 'shell.nav.compensation',
     items: [
-      { route: '/compensation/my-payments', label: 'shell.nav.myPayments', feature: COMPENSATION, side: 'tenant' },
+      { route: '/compensation/my-payments', label: 'shell.nav.myPayments', feature: COMPENSATION, side: 'tenant', exact: true },
+      { route: '/compensation/my-payments/choice', label: 'shell.nav.paymentChoice', feature: COMPENSATION, side: 'tenant' },
       { route: '/compensation/items', label: 'shell.nav.payableItems', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
       { route: '/compensation/rates', label: 'shell.nav.rates', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },
       { route: '/compensation/statements', label: 'shell.nav.statements', permission: Permission.CompensationItems, feature: COMPENSATION, side: 'tenant' },

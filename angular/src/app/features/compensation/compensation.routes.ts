@@ -25,6 +25,18 @@ export const ROUTES: Routes = [
     loadComponent: () => import('./my-payments').then((m) => m.MyPayments),
   },
   {
+    path: 'my-payments/choice',
+    title: 'shell.titles.paymentChoice',
+    canActivate: [featureGuard(COMPENSATION)],
+    loadComponent: () => import('./payment-choice').then((m) => m.PaymentChoicePage),
+  },
+  {
+    path: 'payees/:payeeId',
+    title: 'shell.titles.payee',
+    canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],
+    loadComponent: () => import('./payee').then((m) => m.PayeePage),
+  },
+  {
     path: 'statements',
     title: 'shell.titles.statements',
     canActivate: [permissionGuard(Permission.CompensationItems, COMPENSATION)],

@@ -1,5 +1,6 @@
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
 import { approvePayableItems } from '../../api/fn/compensation/approve-payable-items';
 import { createPayableItem } from '../../api/fn/compensation/create-payable-item';
@@ -16,6 +17,7 @@ import { PaymentMethod } from '../../api/models/payment-method';
 import { RateDto } from '../../api/models/rate-dto';
 import { AppConfig } from '../../core/app-config';
 import { I18n, TranslatePipe } from '../../core/i18n';
+import { Problem } from '../../core/problem';
 import { Submission } from '../../shared/async';
 import { focusSoon } from '../../shared/focus';
 import { ListSource } from '../../shared/list';
@@ -34,6 +36,15 @@ export const ENTRY_KINDS: readonly PayableItemSourceKind[] = ['Time', 'Deliverab
 /** The ids of the selected rows that a batch may act on: only rows in `status` (approve: Submitted; pay: Approved). */
 export function batchIds(rows: readonly PayableItemSummaryDto[], selected: ReadonlySet<string>, status: PayableItemStatus): string[] {
   return rows.filter((r) => selected.has(r.id) && r.status === status).map((r) => r.id);
+}
+
+/** The item a batch was refused for because its payee declined payment, or null for any other outcome. */
+export function declinedRefusal(problem: Problem | null, rows: readonly PayableItemSummaryDto[]): { payee: string; description: string } | null {
+  if (problem?.code !== 'Compensation:PayeeDeclined') {
+    return null;
+  }
+  const item = rows.find((r) => r.id === problem.params?.['itemId']);
+  return { payee: item?.payee.name ?? '', description: item?.description ?? '' };
 }
 
 /** What staff enter for an item: a rate and a quantity, or an amount and a currency (a reimbursement). */
@@ -72,7 +83,7 @@ export function itemRequest(draft: ItemDraft, payees: readonly PayeeDto[]) {
  */
 @Component({
   selector: 'app-payable-items',
-  imports: [FormsModule, TranslatePipe, ListPage, ListRow, FieldErrors, ProblemAlert],
+  imports: [FormsModule, RouterLink, TranslatePipe, ListPage, ListRow, FieldErrors, ProblemAlert],
   providers: [CouncilNames],
   template: `
     <div class="page-header">
@@ -189,6 +200,10 @@ export function itemRequest(draft: ItemDraft, payees: readonly PayeeDto[]) {
       </div>
     }
 
+    @if (declinedRefusal(); as refusal) {
+      <p class="notice declined-help" id="declined-help">{{ 'compensation.items.declinedRefusal' | t: { payee: refusal.payee, description: refusal.description } }}</p>
+    }
+
     @if (paying()) {
       <form class="card" (ngSubmit)="pay()" aria-labelledby="pay-form-title">
         <h2 id="pay-form-title">{{ 'compensation.items.payTitle' | t: { count: payable().length } }}</h2>
@@ -248,7 +263,12 @@ export function itemRequest(draft: ItemDraft, payees: readonly PayeeDto[]) {
               [attr.aria-label]="'compensation.items.selectItem' | t: { description: i.description, payee: i.payee.name }" />
           </td>
         }
-        <th scope="row">{{ i.payee.name }}</th>
+        <th scope="row">
+          <a [routerLink]="['/compensation/payees', i.payee.id]">{{ i.payee.name }}</a>
+          @if (i.payee.declined) {
+            <div><span class="badge bad declined">{{ 'compensation.items.declined' | t }}</span></div>
+          }
+        </th>
         <td class="wrap">
           {{ i.description }}
           <div class="hint">{{ 'compensation.sources.' + i.source.kind | t }}{{ i.source.label ? ' · ' + i.source.label : '' }}</div>
@@ -310,6 +330,9 @@ export class PayableItems {
   protected readonly approvable = computed(() => batchIds(this.items.items(), this.selected(), 'Submitted'));
   protected readonly payable = computed(() => batchIds(this.items.items(), this.selected(), 'Approved'));
   protected readonly allSelected = computed(() => this.items.items().length > 0 && this.items.items().every((i) => this.selected().has(i.id)));
+
+  /** A batch refused because a payee declined payment (409 Compensation:PayeeDeclined): whose item, so staff can unselect it. */
+  protected readonly declinedRefusal = computed(() => declinedRefusal(this.rows.acting.problem(), this.items.items()));
 
   protected readonly paying = signal(false);
   protected payment = { method: 'Check' as PaymentMethod, reference: '', paidOn: '' };

@@ -1,5 +1,5 @@
 import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
 import { getPersonStatement } from '../../api/fn/compensation/get-person-statement';
 import { StatementDto } from '../../api/models/statement-dto';
@@ -20,12 +20,13 @@ export const NO_STATEMENT = 'Compensation:StatementNotFound';
  */
 @Component({
   selector: 'app-my-payments',
-  imports: [TranslatePipe, Loading, ProblemAlert, StatementView, YearPicker],
+  imports: [RouterLink, TranslatePipe, Loading, ProblemAlert, StatementView, YearPicker],
   template: `
     <div class="page-header">
       <h1>{{ 'compensation.myPayments.title' | t }}</h1>
     </div>
     <p class="hint">{{ 'compensation.myPayments.intro' | t }}</p>
+    <p><a id="my-payments-choice" routerLink="/compensation/my-payments/choice">{{ 'compensation.myPayments.choiceLink' | t }}</a></p>
     <app-year-picker inputId="my-payments-year" [years]="years()" [(year)]="year" />
     @if (statement.loading()) {
       <app-loading />

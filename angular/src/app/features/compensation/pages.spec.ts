@@ -134,4 +134,31 @@ describe('Payable items queue', () => {
     expect(element.querySelector('[role=status] .notice')?.textContent).toBe('2 items approved.');
     expect(approve().textContent?.trim()).toBe('Approve (0)');
   });
+  it('says in words which payee declined payment, links payees to their page, and explains a batch refused for it', async () => {
+    const { harness, http, settle } = await setup(['Compensation.Items', 'Compensation.Items.Approve']);
+    await harness.navigateByUrl('/compensation/items');
+    const declined = { ...item('a', 'Submitted', 'Ana'), payee: { id: 'p-a', kind: 'Person' as const, userId: 'u-a', name: 'Ana', declined: true } };
+    http.expectOne((r) => r.url === '/api/compensation/payable-items' && r.method === 'GET').flush({ totalCount: 2, items: [declined, item('b', 'Submitted', 'Luis')] });
+    await settle();
+
+    const element = harness.routeNativeElement!;
+    const rows = [...element.querySelectorAll('tbody tr')];
+    expect(rows[0].querySelector('th')?.textContent).toContain('Declined payment');
+    expect(rows[1].querySelector('th')?.textContent).not.toContain('Declined payment');
+    expect(rows[0].querySelector('th a')?.getAttribute('href')).toBe('/compensation/payees/p-a');
+
+    const box = element.querySelector<HTMLInputElement>('#select-a')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await settle();
+    [...element.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith('Approve'))!.click();
+    await settle();
+    http.expectOne((r) => r.url === '/api/compensation/payable-items/approve').flush(
+      { title: 'Declined', status: 409, code: 'Compensation:PayeeDeclined', itemId: 'a' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(element.querySelector('[role=alert]')?.textContent).toContain('A payee in this batch has declined payment');
+    expect(element.querySelector('#declined-help')?.textContent).toContain('Ana has declined payment, so “Meeting attendance” cannot be approved or paid.');
+  });
 });

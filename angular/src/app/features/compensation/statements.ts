@@ -1,5 +1,6 @@
 import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Api } from '../../api/api';
 import { getOrganizationStatement } from '../../api/fn/compensation/get-organization-statement';
 import { getPayees } from '../../api/fn/compensation/get-payees';
@@ -27,7 +28,7 @@ export function statementRequest(payee: PayeeDto): { kind: 'person'; userId: str
  */
 @Component({
   selector: 'app-statements',
-  imports: [FormsModule, TranslatePipe, Loading, ProblemAlert, StatementView, YearPicker],
+  imports: [FormsModule, RouterLink, TranslatePipe, Loading, ProblemAlert, StatementView, YearPicker],
   template: `
     <div class="page-header">
       <h1>{{ 'compensation.statements.title' | t }}</h1>
@@ -54,6 +55,9 @@ export function statementRequest(payee: PayeeDto): { kind: 'person'; userId: str
       </div>
       <app-year-picker inputId="statement-year" [years]="years()" [(year)]="year" />
     </div>
+    @if (payeeId()) {
+      <p><a id="statement-payee-link" [routerLink]="['/compensation/payees', payeeId()]">{{ 'compensation.statements.payeeDetails' | t }}</a></p>
+    }
     <app-problem [problem]="payees.problem()" />
     @if (statement.loading() || payees.loading()) {
       <app-loading />
@@ -71,7 +75,8 @@ export class Statements {
   private readonly thisYear = yearIn(inject(AppConfig).timeZone());
   protected readonly year = signal(this.thisYear);
   protected readonly years = computed(() => offeredYears(this.thisYear, this.year()));
-  protected readonly payeeId = signal('');
+  /** `?payee=` (the payee page links here) picks the payee. */
+  protected readonly payeeId = signal(inject(ActivatedRoute).snapshot.queryParamMap.get('payee') ?? '');
   protected readonly payees = new Loadable<PayeeDto[]>();
   protected readonly statement = new Loadable<StatementDto>();
   protected readonly exporting = new Submission();
