@@ -342,6 +342,7 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         // Finance sees "Declined payment" in the queue, and approving the item explains why it is refused.
         page = await app.NewPageAsync();
         await page.SignInAsync(Tenant, CompensationWebFixture.Finance);
+        await page.UseLanguageAsync("en");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Payable items" }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = description });
         await Assertions.Expect(row).ToHaveCountAsync(1);
