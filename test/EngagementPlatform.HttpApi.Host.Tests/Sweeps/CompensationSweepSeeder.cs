@@ -1,8 +1,8 @@
 namespace EngagementPlatform.HttpApi.Host.Tests.Sweeps;
 
 /// <summary>
-/// Alpha and beta on a plan with the compensation feature (so beta's calls reach the handlers and meet a 404, not the
-/// plan's 403), their admins also holding <c>Compensation.Items.Approve</c> (finance's by default) so approve and pay
+/// Alpha and beta on a plan with the compensation and Stripe payout features (so beta's calls reach the handlers and
+/// meet a 404, not the plan's 403), their admins also holding <c>Compensation.Items.Approve</c> (finance's by default) so approve and pay
 /// reach the handlers too, and in alpha a rate, a submitted payable item, its payee, a partner organization and a program.
 /// </summary>
 internal sealed class CompensationSweepSeeder : ISweepSeeder
@@ -15,7 +15,7 @@ internal sealed class CompensationSweepSeeder : ISweepSeeder
             var edition = (await (await host.PostAsJsonAsync("/api/saas/editions", new
             {
                 name = "Sweep plan with compensation",
-                features = new { compensation = true, dataSharing = false, assessments = false, stripePayouts = false },
+                features = new { compensation = true, dataSharing = false, assessments = false, stripePayouts = true },
             })).ReadJsonAsync()).GetProperty("id").GetGuid();
             foreach (var (id, name) in new[] { (app.AlphaId, "alpha"), (app.BetaId, "beta") })
             {

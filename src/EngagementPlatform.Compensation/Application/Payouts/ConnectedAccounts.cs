@@ -39,9 +39,10 @@ public sealed class StartStripeOnboardingHandler(ICompensationDbContext db, ICom
 
     public async ValueTask<StripeOnboardingDto> Handle(StartStripeOnboardingCommand command, CancellationToken cancellationToken)
     {
-        var client = stripe.GetClient();
+        // Another partnership's (or no) payee is a 404 whether or not Stripe is configured here.
         var payee = await db.Payees.FirstOrDefaultAsync(p => p.Id == command.PayeeId, cancellationToken)
             ?? throw new EntityNotFoundException(nameof(Payee), command.PayeeId);
+        var client = stripe.GetClient();
         var row = await stripeDb.PayeeStripeAccounts.FirstOrDefaultAsync(a => a.PayeeId == payee.Id, cancellationToken);
         if (row is null)
         {
