@@ -3,6 +3,8 @@ using EngagementPlatform.AuditLogging.Domain;
 using EngagementPlatform.AuditLogging.Persistence;
 using EngagementPlatform.Compensation.Domain;
 using EngagementPlatform.Compensation.Persistence;
+using EngagementPlatform.DataSharing.Domain;
+using EngagementPlatform.DataSharing.Persistence;
 using EngagementPlatform.Framework.Domain;
 using EngagementPlatform.Framework.MultiTenancy;
 using EngagementPlatform.Framework.Timing;
@@ -39,7 +41,8 @@ namespace EngagementPlatform.EntityFrameworkCore;
 /// </summary>
 public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatformDbContext> options)
     : DbContext(options), IIdentityDbContext, ISaasDbContext, IGovernanceDbContext, INotificationsDbContext, IAuditLoggingDbContext, ICompensationDbContext, IDataProtectionKeyContext,
-      ICompensationStripeDbContext, EngagementPlatform.SaaS.Webhooks.IStripeWebhookEventsDbContext
+      ICompensationStripeDbContext, EngagementPlatform.SaaS.Webhooks.IStripeWebhookEventsDbContext,
+      IDataSharingDbContext
 {
     private ICurrentTenant? _currentTenant;
     private ICurrentUser? _currentUser;
@@ -201,6 +204,16 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
 
     public DbSet<EngagementPlatform.SaaS.Webhooks.StripeWebhookEvent> StripeWebhookEvents => Set<EngagementPlatform.SaaS.Webhooks.StripeWebhookEvent>();
 
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+
+    public DbSet<AgreementSignature> AgreementSignatures => Set<AgreementSignature>();
+
+    public DbSet<DestructionAttestation> DestructionAttestations => Set<DestructionAttestation>();
+
+    public DbSet<DataSharingSettings> DataSharingSettings => Set<DataSharingSettings>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes members of the context).</summary>
     public Guid? CurrentTenantId => CurrentTenant.Id;
 
@@ -214,6 +227,7 @@ public sealed class EngagementPlatformDbContext(DbContextOptions<EngagementPlatf
         modelBuilder.ConfigureAuditLogging();
         modelBuilder.ConfigureCompensation();
         modelBuilder.ConfigureCompensationStripe();
+        modelBuilder.ConfigureDataSharing();
         EngagementPlatform.SaaS.Webhooks.StripeWebhookEventsModelBuilderExtensions.ConfigureStripeWebhookEvents(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
         modelBuilder.Entity<Framework.Jobs.JobOccurrence>(b =>

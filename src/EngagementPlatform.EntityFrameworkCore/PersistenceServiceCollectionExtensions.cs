@@ -1,5 +1,6 @@
 using EngagementPlatform.AuditLogging.Persistence;
 using EngagementPlatform.Compensation.Persistence;
+using EngagementPlatform.DataSharing.Persistence;
 using EngagementPlatform.Framework.UnitOfWork;
 using EngagementPlatform.Governance.Persistence;
 using EngagementPlatform.Identity.Persistence;
@@ -34,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IAuditLoggingDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ICompensationDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<ICompensationStripeDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
+        services.AddScoped<IDataSharingDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddScoped<EngagementPlatform.SaaS.Webhooks.IStripeWebhookEventsDbContext>(sp => sp.GetRequiredService<EngagementPlatformDbContext>());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditingInterceptor>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();

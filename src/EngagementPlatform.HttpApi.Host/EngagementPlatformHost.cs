@@ -1,5 +1,6 @@
 using EngagementPlatform.AuditLogging;
 using EngagementPlatform.Compensation;
+using EngagementPlatform.DataSharing;
 using EngagementPlatform.EntityFrameworkCore;
 using EngagementPlatform.Framework.Exceptions;
 using EngagementPlatform.Framework.Http;
@@ -47,6 +48,7 @@ public static class EngagementPlatformHost
         new NotificationsModule(),
         new AuditLoggingModule(),
         new CompensationModule(),
+        new DataSharingModule(),
     ];
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, bool web = true)

@@ -855,6 +855,420 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.ToTable("stripe_payouts", "compensation");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AmendmentState")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("amendment_state");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<int>("CurrentVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version_number");
+
+                    b.Property<Guid?>("DeleterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deleter_id");
+
+                    b.Property<DateTimeOffset?>("DeletionTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deletion_time");
+
+                    b.Property<DateOnly?>("DestructionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("destruction_date");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modifier_id");
+
+                    b.Property<int>("LatestVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_version_number");
+
+                    b.Property<string>("PartyNames")
+                        .IsRequired()
+                        .HasMaxLength(4040)
+                        .HasColumnType("character varying(4040)")
+                        .HasColumnName("party_names");
+
+                    b.Property<string>("Sensitivity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sensitivity");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_agreements_tenant_id");
+
+                    b.HasIndex("TenantId", "State", "EffectiveTo")
+                        .HasDatabaseName("ix_agreements_tenant_id_state_effective_to");
+
+                    b.HasIndex("TenantId", "Title", "Id")
+                        .HasDatabaseName("ix_agreements_tenant_id_title_id");
+
+                    b.ToTable("agreements", "data_sharing");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("party_name");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signer_user_id");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("typed_name");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_signatures");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_agreement_signatures_tenant_id");
+
+                    b.HasIndex("TenantId", "SignerUserId")
+                        .HasDatabaseName("ix_agreement_signatures_tenant_id_signer_user_id");
+
+                    b.HasIndex("VersionId", "PartyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_agreement_signatures_version_party");
+
+                    b.ToTable("agreement_signatures", "data_sharing");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int?>("BreachNotificationDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("breach_notification_days");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<string>("DataElements")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data_elements");
+
+                    b.Property<DateOnly?>("DestructionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("destruction_date");
+
+                    b.Property<string>("DestructionMethod")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("destruction_method");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Governance")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("governance");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parties");
+
+                    b.Property<string>("PermittedUses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("permitted_uses");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RetentionPeriod")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("retention_period");
+
+                    b.Property<string>("Sensitivity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sensitivity");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_versions");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_agreement_versions_tenant_id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_versions_agreement_id_number");
+
+                    b.HasIndex("TenantId", "State")
+                        .HasDatabaseName("ix_agreement_versions_tenant_id_state");
+
+                    b.ToTable("agreement_versions", "data_sharing");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.DataSharingSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<int>>("DestructionReminderDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("destruction_reminder_days");
+
+                    b.PrimitiveCollection<List<int>>("ExpiryReminderDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("expiry_reminder_days");
+
+                    b.Property<bool>("RequireCommunityOwner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_community_owner");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_sharing_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_sharing_settings_tenant_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId"), false);
+
+                    b.ToTable("settings", "data_sharing");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.DestructionAttestation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("AttestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attested_at");
+
+                    b.Property<Guid>("AttestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attested_by");
+
+                    b.Property<DateOnly>("DestroyedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("destroyed_on");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("party_name");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("typed_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_destruction_attestations");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_destruction_attestations_tenant_id");
+
+                    b.HasIndex("AgreementId", "PartyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_destruction_attestations_agreement_party");
+
+                    b.ToTable("destruction_attestations", "data_sharing");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Framework.Jobs.JobOccurrence", b =>
                 {
                     b.Property<string>("Key")
@@ -2737,6 +3151,36 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                         .HasConstraintName("fk_stripe_payouts_payable_items_item_id");
                 });
 
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.AgreementSignature", b =>
+                {
+                    b.HasOne("EngagementPlatform.DataSharing.Domain.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_signatures_agreement_versions_version_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.AgreementVersion", b =>
+                {
+                    b.HasOne("EngagementPlatform.DataSharing.Domain.Agreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_versions_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.DestructionAttestation", b =>
+                {
+                    b.HasOne("EngagementPlatform.DataSharing.Domain.Agreement", null)
+                        .WithMany("DestructionAttestations")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_destruction_attestations_agreements_agreement_id");
+                });
+
             modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.CompositionRule", b =>
                 {
                     b.HasOne("EngagementPlatform.Governance.Domain.Councils.Council", null)
@@ -2975,6 +3419,18 @@ namespace EngagementPlatform.EntityFrameworkCore.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.Agreement", b =>
+                {
+                    b.Navigation("DestructionAttestations");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("EngagementPlatform.DataSharing.Domain.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("EngagementPlatform.Governance.Domain.Councils.Council", b =>

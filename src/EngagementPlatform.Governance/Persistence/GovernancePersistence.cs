@@ -1,12 +1,10 @@
-using System.Text.Json;
+using EngagementPlatform.Framework.Data;
 using EngagementPlatform.Governance.Domain;
 using EngagementPlatform.Governance.Domain.Councils;
 using EngagementPlatform.Governance.Domain.Decisions;
 using EngagementPlatform.Governance.Domain.Diversity;
 using EngagementPlatform.Governance.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EngagementPlatform.Governance.Persistence;
 
@@ -185,20 +183,5 @@ public static class GovernanceModelBuilderExtensions
             b.ToTable("settings", Schema);
             b.HasIndex(s => s.TenantId).IsUnique().AreNullsDistinct(false);
         });
-    }
-
-    /// <summary>Stores a small value list or record as jsonb, compared by content so edits are saved.</summary>
-    private static PropertyBuilder<T> HasJson<T>(this PropertyBuilder<T> property)
-    {
-        var options = JsonSerializerOptions.Web;
-        return property
-            .HasColumnType("jsonb")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, options),
-                v => JsonSerializer.Deserialize<T>(v, options)!,
-                new ValueComparer<T>(
-                    (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
-                    v => JsonSerializer.Serialize(v, options).GetHashCode(StringComparison.Ordinal),
-                    v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, options), options)!));
     }
 }
