@@ -1,4 +1,6 @@
 using EngagementPlatform.DataSharing.Http;
+using EngagementPlatform.DataSharing.Jobs;
+using EngagementPlatform.Framework.Jobs;
 using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +22,11 @@ public sealed class DataSharingModule : IModule
         services.AddSingleton(DataSharingErrorCodes.Messages());
         services.AddSingleton(DataSharingTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, DataSharingPermissionDefinitionProvider>();
+        services.AddDataSharingJobsAndEmails();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDataSharingEndpoints();
+
+    public void RegisterRecurringJobs(IRecurringJobs jobs)
+        => jobs.AddOrUpdateForEachTenant<AgreementDailyJob>(AgreementDailyJob.Module, AgreementDailyJob.Purpose, AgreementDailyJob.Cron, AgreementDailyJob.TimeZone);
 }
