@@ -21,5 +21,6 @@ internal static class DataSharingEndpoints
             .ProducesRefusals();
         _ = api;
         api.MapAgreementEndpoints();
+        api.MapRegisterEndpoints();
     }
 }
