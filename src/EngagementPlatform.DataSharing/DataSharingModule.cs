@@ -1,4 +1,6 @@
 using EngagementPlatform.DataSharing.Http;
+using EngagementPlatform.DataSharing.Jobs;
+using EngagementPlatform.Framework.Jobs;
 using EngagementPlatform.Framework.Modularity;
 using EngagementPlatform.Framework.Permissions;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +24,11 @@ public sealed class DataSharingModule : IModule
         services.AddSingleton(DataSharingRegisterTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, DataSharingPermissionDefinitionProvider>();
         services.AddSingleton(DataSharingErrorCodes.ApiMessages());
+        services.AddDataSharingJobsAndEmails();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDataSharingEndpoints();
+
+    public void RegisterRecurringJobs(IRecurringJobs jobs)
+        => jobs.AddOrUpdateForEachTenant<AgreementDailyJob>(AgreementDailyJob.Module, AgreementDailyJob.Purpose, AgreementDailyJob.Cron, AgreementDailyJob.TimeZone);
 }

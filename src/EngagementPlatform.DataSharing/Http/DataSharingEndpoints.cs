@@ -22,5 +22,6 @@ internal static class DataSharingEndpoints
         _ = api;
         api.MapAgreementEndpoints();
         api.MapRegisterEndpoints();
+        api.MapDestructionEndpoints();
     }
 }
