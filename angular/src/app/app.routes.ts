@@ -35,6 +35,11 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadChildren: () => import('./features/compensation/compensation.routes').then((m) => m.ROUTES),
   },
+  {
+    path: 'data-sharing',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/data-sharing/data-sharing.routes').then((m) => m.ROUTES),
+  },
   // Signed out on purpose: a shared link for public input and the email confirmation it may lead to.
   { path: 'public', loadChildren: () => import('./features/public/public.routes').then((m) => m.ROUTES) },
   { path: '**', redirectTo: '' },

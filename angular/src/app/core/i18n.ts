@@ -9,7 +9,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'es'];
  * Translation files, one per area, under public/i18n/<area>.<lang>.json. Keys are "<area>.<key>", so an area's
  * pages only ever touch their own files. Add an area here when a module brings its pages.
  */
-export const TRANSLATION_AREAS = ['shell', 'admin', 'governance', 'decisions', 'notifications', 'audit', 'public', 'compensation'] as const;
+export const TRANSLATION_AREAS = ['shell', 'admin', 'governance', 'decisions', 'notifications', 'audit', 'public', 'compensation', 'dataSharing'] as const;
 
 type Dictionary = Record<string, string>;
 

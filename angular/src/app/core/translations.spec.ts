@@ -15,6 +15,8 @@ import publicEn from '../../../public/i18n/public.en.json';
 import publicEs from '../../../public/i18n/public.es.json';
 import compensationEn from '../../../public/i18n/compensation.en.json';
 import compensationEs from '../../../public/i18n/compensation.es.json';
+import dataSharingEn from '../../../public/i18n/dataSharing.en.json';
+import dataSharingEs from '../../../public/i18n/dataSharing.es.json';
 
 // Every area's English and Spanish files have the same keys, no empty texts, and the same {placeholders}.
 const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
@@ -26,6 +28,7 @@ const files: Record<string, Record<'en' | 'es', Record<string, string>>> = {
   audit: { en: auditEn, es: auditEs },
   public: { en: publicEn, es: publicEs },
   compensation: { en: compensationEn, es: compensationEs },
+  dataSharing: { en: dataSharingEn, es: dataSharingEs },
 };
 
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort().join(',');

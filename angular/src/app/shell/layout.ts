@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, Injector, computed, inject, signal } from '@angular/core';
 import { IsActiveMatchOptions, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { Api } from '../api/api';
@@ -20,6 +20,7 @@ export class Layout {
   protected readonly config = inject(AppConfig);
   protected readonly i18n = inject(I18n);
   private readonly api = inject(Api);
+  private readonly injector = inject(Injector);
   protected readonly languages = LANGUAGES;
   protected readonly menuOpen = signal(false);
 
@@ -31,7 +32,8 @@ export class Layout {
     const visible = (item: NavItem) =>
       this.config.can(item.permission) &&
       this.config.hasFeature(item.feature) &&
-      (item.side === undefined || (item.side === 'host') === isHost);
+      (item.side === undefined || (item.side === 'host') === isHost) &&
+      (item.when === undefined || item.when(this.injector));
     return NAVIGATION.map((section) => ({ ...section, items: section.items.filter(visible) })).filter((s) => s.items.length > 0);
   });
 

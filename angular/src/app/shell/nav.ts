@@ -1,3 +1,5 @@
+import { Injector, untracked } from '@angular/core';
+import { DATA_SHARING, MySignatureRequests } from '../features/data-sharing/my-signature-requests';
 import { Permission, PermissionName } from '../shared/permissions';
 /** One link in the navigation: shown only with its permission (and, for paid modules, its plan feature). */
 export interface NavItem {
@@ -11,6 +13,8 @@ export interface NavItem {
   external?: boolean;
   /** Marked current only on its own path, not on the pages under it (My payments, not its Payment choice). */
   exact?: boolean;
+  /** Shown only while this holds (My signatures: while something waits for the person's signature). */
+  when?: (injector: Injector) => boolean;
 }
 
 export interface NavSection {
@@ -44,6 +48,14 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    label: 'shell.nav.dataSharing',
+    items: [
+      { route: '/data-sharing/my-signatures', label: 'shell.nav.mySignatures', feature: DATA_SHARING, side: 'tenant', when: waitingSignatures },
+      { route: '/data-sharing/agreements', label: 'shell.nav.agreements', permission: Permission.DataSharingAgreements, feature: DATA_SHARING, side: 'tenant' },
+      { route: '/data-sharing/settings', label: 'shell.nav.dataSharingSettings', permission: Permission.DataSharingSettings, feature: DATA_SHARING, side: 'tenant' },
+    ],
+  },
+  {
     label: 'shell.nav.administration',
     items: [
       { route: '/admin/tenants', label: 'shell.nav.tenants', permission: Permission.SaasTenants, side: 'host' },
@@ -57,3 +69,8 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
 ];
+
+/** Whether an agreement waits for the signed-in person's signature (the service reads the list once signed in). */
+function waitingSignatures(injector: Injector): boolean {
+  return untracked(() => injector.get(MySignatureRequests)).any();
+}
