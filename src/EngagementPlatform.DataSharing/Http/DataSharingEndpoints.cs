@@ -20,5 +20,6 @@ internal static class DataSharingEndpoints
             .RequireFeature(SaasFeatures.DataSharing)
             .ProducesRefusals();
         _ = api;
+        api.MapAgreementEndpoints();
     }
 }
