@@ -33,6 +33,9 @@ internal static class DemoTenantSeeder
         new("linh", "Linh Tran", "member", "en"),
         new("rosa", "Rosa Delgado", "member", "es"),
         new("priya", "Dr. Priya Patel", "member", "en"),
+        // Signatories of the data-sharing agreements: a partner organization's contact and a university's.
+        new("tomas", "Tomás Reyes (Eastside Community Coalition)", "member", "es"),
+        new("grace", "Dr. Grace Mensah (Riverside State University)", "member", "en"),
     ];
 
     /// <summary>
@@ -45,9 +48,10 @@ internal static class DemoTenantSeeder
         new GovernanceDemoData(),
         new CompensationDemoData(),
         new CompensationReportsDemoData(),
+        new DataSharingDemoData(),
     ];
 
-    /// <summary>The demo's plan: the optional modules built so far (compensation) are on, so a newcomer sees them working.</summary>
+    /// <summary>The demo's plan: the optional modules built so far (compensation, data sharing) are on, so a newcomer sees them working.</summary>
     public const string EditionName = "Demo partnership plan";
 
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken = default)
@@ -103,21 +107,29 @@ internal static class DemoTenantSeeder
     }
 
     /// <summary>
-    /// Puts the demo on a plan with the compensation feature on (the plan is made once); a demo tenant already on a
-    /// plan keeps it.
+    /// Puts the demo on a plan with the optional modules built so far on (the plan is made once, and a plan made by an
+    /// older seeder gets the features added since); a demo tenant already on another plan keeps it.
     /// </summary>
     private static async Task EnsurePlanAsync(IMediator mediator, Guid tenantId, ILogger logger, CancellationToken cancellationToken)
     {
+        var editions = await mediator.Send(new GetEditionsQuery(new(0, PageRequest.MaxMaxResultCount, null)), cancellationToken);
+        var demoPlan = editions.Items.FirstOrDefault(e => e.Name == EditionName);
+        if (demoPlan is not null && !(demoPlan.Features.Compensation && demoPlan.Features.DataSharing))
+        {
+            await mediator.Send(new UpdateEditionCommand(demoPlan.Id, new EditionRequest(
+                demoPlan.Name, demoPlan.StripePriceId, demoPlan.Features with { Compensation = true, DataSharing = true }, demoPlan.Limits)), cancellationToken);
+            logger.LogInformation("Turned on the demo features of the plan {Edition}", EditionName);
+        }
+
         var current = await mediator.Send(new GetTenantQuery(tenantId), cancellationToken);
         if (current.EditionId is not null)
         {
             return;
         }
 
-        var editions = await mediator.Send(new GetEditionsQuery(new(0, PageRequest.MaxMaxResultCount, null)), cancellationToken);
-        var editionId = editions.Items.FirstOrDefault(e => e.Name == EditionName)?.Id
+        var editionId = demoPlan?.Id
                         ?? (await mediator.Send(new CreateEditionCommand(new EditionRequest(
-                            EditionName, null, new EditionFeaturesDto(Compensation: true, DataSharing: false, Assessments: false, StripePayouts: false), null)), cancellationToken)).Id;
+                            EditionName, null, new EditionFeaturesDto(Compensation: true, DataSharing: true, Assessments: false, StripePayouts: false), null)), cancellationToken)).Id;
         await mediator.Send(new UpdateTenantCommand(tenantId, current.Name, editionId, null, null), cancellationToken);
         logger.LogInformation("Put tenant {Tenant} on the plan {Edition}", TenantName, EditionName);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using DemoTenantSeeder = migrator::EngagementPlatform.DbMigrator.DemoTenantSeeder;
+using DataSharingDemoData = migrator::EngagementPlatform.DbMigrator.Demo.DataSharingDemoData;
 using GovernanceDemoData = migrator::EngagementPlatform.DbMigrator.Demo.GovernanceDemoData;
 
 namespace EngagementPlatform.HttpApi.Host.Tests;
@@ -19,6 +20,7 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
         "governance.councils", "governance.seats", "governance.seat_assignments", "governance.composition_rules", "governance.decisions",
         "governance.decision_inputs", "governance.ballots", "governance.meetings", "governance.attendance", "identity.users",
         "compensation.rates", "compensation.payees", "compensation.payable_items", "saas.editions",
+        "data_sharing.agreements", "data_sharing.agreement_versions", "data_sharing.agreement_signatures", "data_sharing.settings",
     ];
 
     [Fact]
@@ -98,11 +100,102 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
         work.GetProperty("meetings").EnumerateArray().Single().GetProperty("mySupports").GetArrayLength().ShouldBe(1);
         work.GetProperty("outcomes").EnumerateArray().Single().GetProperty("title").GetString().ShouldBe(GovernanceDemoData.DecidedTitle);
 
+        await DataSharingAsync();
+
         // Every demo person signs in with the demo password.
         foreach (var user in migrator::EngagementPlatform.DbMigrator.DemoTenantSeeder.Users)
         {
             (await app.RequestTokenAsync(DemoTenantSeeder.TenantName, user.UserName, ApiFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.OK, user.UserName);
         }
+    }
+
+    /// <summary>
+    /// Data sharing (the demo's plan includes it; the partnership requires a community owner): the asthma study active
+    /// with all three signatures, each by the party's own signatory on the hash of the version signed; the referrals
+    /// (PHI, with a breach window and a destruction date) in review with the county's signature only; the dashboard
+    /// active and ending within 30 days of today in the partnership's zone.
+    /// </summary>
+    private async Task DataSharingAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var (tenantId, zone, requireOwner) = await ScalarRowAsync(connection, """
+            SELECT t.id, t.time_zone, s.require_community_owner
+            FROM saas.tenants t LEFT JOIN data_sharing.settings s ON s.tenant_id = t.id
+            WHERE t.name = 'demo'
+            """, r => (r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? (bool?)null : r.GetBoolean(2)));
+        requireOwner.ShouldBe(true);
+        using (var host = await app.HostAdminAsync())
+        {
+            var editionId = (await (await host.GetAsync($"/api/saas/tenants/{tenantId}")).ReadJsonAsync()).GetProperty("editionId").GetGuid();
+            var edition = await (await host.GetAsync($"/api/saas/editions/{editionId}")).ReadJsonAsync();
+            edition.GetProperty("features").GetProperty("dataSharing").GetBoolean().ShouldBeTrue("the demo's plan has the dataSharing feature");
+        }
+
+        var agreements = new Dictionary<string, (string State, string Sensitivity, DateOnly? EffectiveTo, DateOnly? DestructionDate, int? BreachDays, string VersionState, string? Hash)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT a.title, a.state, a.sensitivity, a.effective_to, a.destruction_date, v.breach_notification_days, v.state, v.content_hash
+            FROM data_sharing.agreements a JOIN data_sharing.agreement_versions v ON v.agreement_id = a.id AND v.number = a.latest_version_number
+            WHERE a.tenant_id = @tenant AND a.latest_version_number = 1
+            """, connection))
+        {
+            command.Parameters.AddWithValue("tenant", tenantId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                agreements[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+            }
+        }
+
+        agreements.Keys.ShouldBe([DataSharingDemoData.ActiveTitle, DataSharingDemoData.InReviewTitle, DataSharingDemoData.ExpiringTitle], ignoreOrder: true);
+        var signatures = new List<(string Title, string PartyName, string Signer, string TypedName, bool OnTheSignedHash, bool ByTheSignatory)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT a.title, s.party_name, u.user_name, s.typed_name, s.content_hash = v.content_hash,
+                   EXISTS (SELECT 1 FROM jsonb_array_elements(v.parties::jsonb) p
+                           WHERE (p->>'id')::uuid = s.party_id AND (p->>'signatoryUserId')::uuid = s.signer_user_id)
+            FROM data_sharing.agreement_signatures s
+            JOIN data_sharing.agreement_versions v ON v.id = s.version_id
+            JOIN data_sharing.agreements a ON a.id = v.agreement_id
+            JOIN identity.users u ON u.id = s.signer_user_id
+            WHERE a.tenant_id = @tenant
+            """, connection))
+        {
+            command.Parameters.AddWithValue("tenant", tenantId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                signatures.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4), reader.GetBoolean(5)));
+            }
+        }
+
+        signatures.ShouldAllBe(s => s.OnTheSignedHash && s.ByTheSignatory && s.TypedName.Length > 0);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+
+        var active = agreements[DataSharingDemoData.ActiveTitle];
+        (active.State, active.VersionState, active.Sensitivity).ShouldBe(("Active", "Active", "LimitedDataSet"));
+        active.Hash.ShouldNotBeNull().Length.ShouldBe(64);
+        signatures.Where(s => s.Title == DataSharingDemoData.ActiveTitle).Select(s => s.Signer).ShouldBe(["staff", "tomas", "grace"], ignoreOrder: true);
+
+        var review = agreements[DataSharingDemoData.InReviewTitle];
+        (review.State, review.VersionState, review.Sensitivity).ShouldBe(("InReview", "InReview", "PHI"));
+        review.BreachDays.ShouldNotBeNull();
+        review.DestructionDate.ShouldNotBeNull();
+        signatures.Where(s => s.Title == DataSharingDemoData.InReviewTitle).Select(s => s.Signer).ShouldBe(["staff"]);
+
+        var expiring = agreements[DataSharingDemoData.ExpiringTitle];
+        (expiring.State, expiring.VersionState, expiring.Sensitivity).ShouldBe(("Active", "Active", "Deidentified"));
+        expiring.EffectiveTo.ShouldNotBeNull().ShouldBeInRange(today, today.AddDays(30));
+        signatures.Count(s => s.Title == DataSharingDemoData.ExpiringTitle).ShouldBe(3);
+    }
+
+    private static async Task<T> ScalarRowAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue(sql);
+        return read(reader);
     }
 
     private async Task<Dictionary<string, long>> CountAsync()
