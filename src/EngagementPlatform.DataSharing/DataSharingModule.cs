@@ -21,6 +21,7 @@ public sealed class DataSharingModule : IModule
         services.AddSingleton(DataSharingTexts.Create());
         services.AddSingleton(DataSharingRegisterTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, DataSharingPermissionDefinitionProvider>();
+        services.AddSingleton(DataSharingErrorCodes.ApiMessages());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDataSharingEndpoints();
