@@ -6,7 +6,8 @@ Usage: report.py RESULTS [JSON_FILE] [--only GROUP]   print the table; write [{n
 RESULTS holds one measurement a line, "NAME key=value key=value ...", as bench.sh wrote them (the wrk scripts' and
 the outbox program's EP_RESULT lines, tagged). A figure whose measurement is missing (its step failed) is shown as
 "not measured" and written with a null value. Printing the table asserts nothing: a missed goal is no failure.
---only compensation (bench.sh --only compensation): the table, the JSON and the check hold issue 12's figures only.
+--only compensation (bench.sh --only compensation): the table, the JSON and the check hold issue 12's figures only;
+--only data-sharing: issue 13's (the agreement register) only.
 A figure named for a ratio (read_ratio, tenant_scale_p50_ratio, fanout_ratio) carries the ratio as its value.
 """
 import json
@@ -19,9 +20,11 @@ import tempfile
 # Issue 12's (the payable-items queue and the approve-and-pay batch) follow, and are the only ones --only compensation names.
 COMPENSATION = ("queue_rps", "queue_ratio", "queue_p99_ms", "queue_plan", "batch_approve_ms", "batch_approve_ratio",
                 "batch_pay_ms", "batch_pay_ratio", "batch_pay_emails")
+# Issue 13's: the agreement register's first page against the floor's, and its plan.
+DATA_SHARING = ("register_rps", "register_ratio", "register_p99_ms", "register_plan")
 NAMED = ("read_rps", "read_p99_ms", "read_ratio", "vote_rps", "vote_p99_ms", "tenant_scale_p50_ratio",
-         "fanout_msgs_per_s", "fanout_ratio", "startup_ms", "rss_mb") + COMPENSATION
-GROUPS = {"compensation": COMPENSATION}
+         "fanout_msgs_per_s", "fanout_ratio", "startup_ms", "rss_mb") + COMPENSATION + DATA_SHARING
+GROUPS = {"compensation": COMPENSATION, "data-sharing": DATA_SHARING}
 
 
 def parse(lines):
@@ -160,6 +163,22 @@ def figures(rows):
     emails = median("batch", "emails")
     add("batch_pay_emails", "batch: emails each pay batch queued (outbox rows)", emails, "emails", None, None, None,
         "sent before the next batch" if batches else "")
+
+    # Issue 13: the agreement register's first page (default order) against the floor app's same page.
+    register_rps, register_floor_rps = median_of("register_product", ok_rps), median_of("register_floor", ok_rps)
+    add("register_rps", "register: agreements, page 1 by title: requests/s", register_rps, "req/s", register_floor_rps, None,
+        None, errors("register_product"))
+    add_ratio("register_ratio", "register: ratio to the floor's requests/s",
+              register_rps / register_floor_rps if register_rps and register_floor_rps else None, ">= 0.5x floor",
+              lambda v: v >= 0.5)
+    add("register_p50_ms", "register: p50 latency", median("register_product", "p50_us", 1e-3), "ms",
+        median("register_floor", "p50_us", 1e-3))
+    add("register_p99_ms", "register: p99 latency", median("register_product", "p99_us", 1e-3), "ms",
+        median("register_floor", "p99_us", 1e-3), "< 100 ms", lambda v: v < 100, clipped("register_product", "register_floor"))
+    plan = last("register_plan").get("index")
+    out.append(dict(name="register_plan", figure="register: page read through (tenant, title, id)", value=plan, unit="",
+                    baseline=None, ratio=None, goal="yes", met=(plan == "yes") if plan else None,
+                    note="" if plan in (None, "yes") else "see register-plan.txt in the run's folder"))
     return out
 
 
@@ -231,13 +250,17 @@ queue_plan index=yes
 batch items=1000 approve_ms=900 pay_ms=2500 floor_approve_ms=30 floor_pay_ms=50 emails=1000
 batch items=1000 approve_ms=1000 pay_ms=3000 floor_approve_ms=40 floor_pay_ms=50 emails=1000
 batch items=1000 approve_ms=1100 pay_ms=2000 floor_approve_ms=50 floor_pay_ms=50 emails=1000
+register_product requests=3000 duration_us=5000000 non2xx=0 socket_errors=0 p50_us=20000 p99_us=60000
+register_floor requests=4000 duration_us=5000000 non2xx=0 socket_errors=0 p50_us=10000 p99_us=20000
+register_plan index=yes
 """.splitlines()
     figs = {f["name"]: f for f in figures(parse(results))}
     expected = {"read_rps": 400, "read_ratio": 0.5, "read_p99_ms": 45, "vote_rps": 2000, "vote_p99_ms": 9,
                 "tenant_scale_p50_ratio": 1.2, "fanout_msgs_per_s": 600, "fanout_ratio": 0.6, "startup_ms": 1000,
                 "rss_mb": 200, "queue_rps": 200, "queue_ratio": 0.25, "queue_p99_ms": 80, "queue_plan": "yes",
                 "batch_approve_ms": 1000, "batch_approve_ratio": 25, "batch_pay_ms": 2500, "batch_pay_ratio": 50,
-                "batch_pay_emails": 1000}
+                "batch_pay_emails": 1000, "register_rps": 600, "register_ratio": 0.75, "register_p99_ms": 60,
+                "register_plan": "yes"}
     assert set(expected) == set(NAMED), "the self-test does not cover every named figure"
     def wrong(n, v):
         got = figs[n]["value"] if n in figs else None
@@ -261,6 +284,10 @@ batch items=1000 approve_ms=1100 pay_ms=2000 floor_approve_ms=50 floor_pay_ms=50
         write_json(only(figures(parse(line for line in results if line.startswith(("queue", "batch")))), "compensation"), path)
         if check(path, GROUPS["compensation"]) != ([], []) or check(path)[0] == []:
             failures.append(f"--only compensation: {check(path, GROUPS['compensation'])}")
+        # --only data-sharing: the register's figures alone, and those only checked
+        write_json(only(figures(parse(line for line in results if line.startswith("register"))), "data-sharing"), path)
+        if check(path, GROUPS["data-sharing"]) != ([], []) or check(path)[0] == []:
+            failures.append(f"--only data-sharing: {check(path, GROUPS['data-sharing'])}")
         write_json(figures(parse(line for line in results if not line.startswith("batch"))), path)
         if check(path, GROUPS["compensation"])[1] != ["batch_approve_ms", "batch_approve_ratio", "batch_pay_ms", "batch_pay_ratio", "batch_pay_emails"]:
             failures.append(f"--check misses the unmeasured batch figures: {check(path, GROUPS['compensation'])}")
@@ -279,8 +306,8 @@ batch items=1000 approve_ms=1100 pay_ms=2000 floor_approve_ms=50 floor_pay_ms=50
 
 
 def only(figs, group):
-    """The figures of one group (issue 12's, for --only compensation), with the lines around them that go with them."""
-    names = set(GROUPS[group]) | {"queue_p50_ms"}
+    """The figures of one group (issue 12's for --only compensation, 13's for --only data-sharing), with the lines around them that go with them."""
+    names = set(GROUPS[group]) | {"compensation": {"queue_p50_ms"}, "data-sharing": {"register_p50_ms"}}[group]
     return [f for f in figs if f["name"] in names]
 
 

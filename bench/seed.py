@@ -23,6 +23,15 @@ seed.py compensation URL ITEMS PAYEES COUNCILS
   10 % Voided; then VACUUM ANALYZE. Prints COMP_TENANT_ID=..., COMP_TOKEN=... (the approver's access token),
   COMP_APPROVER_ID=... and COMP_SUBMITTER_ID=... on stdout.
 
+seed.py data-sharing URL AGREEMENTS OTHER_TENANTS
+  The agreement register of tenant "bench" (created here when it does not exist yet: `bench.sh --only data-sharing`):
+  through the API the tenant's plan with data sharing (and compensation) on and a staff member "registrar" who reads
+  the register; then in server-side SQL (one INSERT ... SELECT over generate_series) AGREEMENTS agreement rows of tenant
+  bench and AGREEMENTS rows for each of OTHER_TENANTS other tenant ids: the summary columns the register reads (titles,
+  three party names, states, sensitivities, dates spread over four years; a fifth Active, some ending within 90 days),
+  then VACUUM ANALYZE. The register reads those columns only, never the versions, so no version rows are made. Prints
+  DS_TENANT_ID=... and DS_TOKEN=... (the registrar's access token) on stdout.
+
 EP_PSQL: the psql command line for the database. Progress goes to stderr with the seconds each step took.
 """
 import concurrent.futures
@@ -312,6 +321,53 @@ def compensation(items, payee_count, council_count):
     print(f"COMP_SUBMITTER_ID={submitter}")
 
 
+def data_sharing(agreements, other_tenants):
+    """The agreement register of tenant "bench" (see the module's docstring)."""
+    host = token("admin")
+    found = call("GET", f"/api/saas/tenants?filter={TENANT}&maxResultCount=10", token=host)["items"]
+    tenant = next((t for t in found if t["name"] == TENANT), None)
+    tenant_id = tenant["id"] if tenant else call(
+        "POST", "/api/saas/tenants", {"name": TENANT, "adminEmailAddress": "admin@bench.example", "adminPassword": PASSWORD},
+        token=host)["id"]
+    edition = call("POST", "/api/saas/editions", {
+        "name": "Bench plan with data sharing",
+        "features": {"compensation": True, "dataSharing": True, "assessments": False, "stripePayouts": False},
+        "limits": {"councils": None, "activeMembers": None, "assessmentSchedules": None}}, token=host)["id"]
+    call("PUT", f"/api/saas/tenants/{tenant_id}", {"name": TENANT, "editionId": edition}, token=host)
+    admin = token("admin", TENANT)
+    call("POST", "/api/identity/users", {"userName": "registrar", "email": "registrar@bench.example", "password": PASSWORD,
+                                         "name": "Registrar", "roleNames": ["staff"], "preferredLanguage": "en"},
+         token=admin, tenant=TENANT)
+    log(f"inserting {agreements:,} agreements of tenant bench and {agreements * other_tenants:,} of {other_tenants} other tenants (SQL)")
+    states = "(ARRAY['Draft','InReview','Signed','Active','Expired','Terminated','Active','Active','Draft','Expired'])[1 + g.n % 10]"
+    sensitivities = "(ARRAY['Public','Deidentified','LimitedDataSet','PHI'])[1 + (g.n / 10) % 4]"
+    sql(f"""
+        CREATE TEMP TABLE ds_tenants AS
+          SELECT 0 AS t, '{tenant_id}'::uuid AS tenant_id
+          UNION ALL SELECT t, gen_random_uuid() FROM generate_series(1, {other_tenants}) t;
+        INSERT INTO data_sharing.agreements (id, tenant_id, state, title, sensitivity, effective_from, effective_to,
+            destruction_date, party_names, current_version_number, latest_version_number, amendment_state,
+            concurrency_stamp, creation_time, is_deleted)
+        SELECT gen_random_uuid(), ds.tenant_id, {states},
+               'Agreement ' || lpad(((g.n * 7919) % {agreements})::text, 6, '0') || ' on shared survey data',
+               {sensitivities},
+               current_date - (g.n % 1000),
+               CASE WHEN g.n % 7 = 0 THEN NULL ELSE current_date - (g.n % 1000) + 365 + (g.n % 500) END,
+               current_date - (g.n % 1000) + 900,
+               'County Health Department ' || (g.n % 50) || '; Neighbors Association ' || (g.n % 300)
+                 || '; State University ' || (g.n % 20),
+               1 + g.n % 3, 1 + g.n % 3, NULL, md5(g.n::text), now() - make_interval(secs => g.n * 600), false
+        FROM ds_tenants ds, generate_series(1, {agreements}) g(n);
+        """)
+    log("inserted; vacuuming and analyzing")
+    sql("VACUUM ANALYZE data_sharing.agreements")
+    counts = sql(f"""SELECT string_agg(state || ' ' || n, ', ' ORDER BY state)
+                     FROM (SELECT state, count(*) n FROM data_sharing.agreements WHERE tenant_id = '{tenant_id}' GROUP BY state) s""")
+    log(f"tenant bench: {counts}")
+    print(f"DS_TENANT_ID={tenant_id}")
+    print(f"DS_TOKEN={token('registrar', TENANT)}")
+
+
 def main():
     global URL
     mode, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else (None, [])
@@ -323,6 +379,9 @@ def main():
     elif mode == "compensation" and len(args) == 4:
         URL = args[0]
         compensation(*(int(a) for a in args[1:4]))
+    elif mode == "data-sharing" and len(args) == 3:
+        URL = args[0]
+        data_sharing(*(int(a) for a in args[1:3]))
     else:
         raise SystemExit(__doc__)
 

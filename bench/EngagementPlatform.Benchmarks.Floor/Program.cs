@@ -13,6 +13,10 @@ using Npgsql;
 // queue's first page in its default order (newest first, then id) joined to the payees, with the total, in ONE
 // statement over the product's own compensation tables and their index (tenant_id, status, creation_time DESC, id),
 // in the product's JSON shape ({ totalCount, items: [PayableItemSummaryDto] }, amounts with the currency's 2 decimals).
+// The same for the agreement register (issue 13): GET /api/data-sharing/agreements?maxResultCount=N, the register's
+// first page in its default order (title, then id) with the total, in ONE statement over the product's own
+// data_sharing.agreements and its index (tenant_id, title, id), in the product's JSON shape ({ totalCount, items:
+// [AgreementSummaryDto] }, daysUntilEnd from today in UTC, the bench tenant's zone).
 // Usage: EngagementPlatform.Benchmarks.Floor  (EP_FLOOR_DB = connection string, ASPNETCORE_URLS = address)
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -177,6 +181,73 @@ app.MapGet("/api/compensation/payable-items", async (HttpContext http, string? s
     await json.FlushAsync(http.RequestAborted);
 });
 
+const string RegisterSql = """
+    SELECT a.id, a.title, a.state, a.amendment_state, a.sensitivity, a.party_names, a.effective_from, a.effective_to,
+           a.destruction_date, a.current_version_number,
+           (SELECT count(*) FROM data_sharing.agreements c WHERE c.tenant_id = $1 AND NOT c.is_deleted)
+    FROM data_sharing.agreements a
+    WHERE a.tenant_id = $1 AND NOT a.is_deleted
+    ORDER BY a.title, a.id
+    LIMIT $2
+    """;
+
+app.MapGet("/api/data-sharing/agreements", async (HttpContext http, int? maxResultCount) =>
+{
+    if (!Guid.TryParse(http.Request.Headers["__tenant"], out var tenant))
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return;
+    }
+
+    await using var command = dataSource.CreateCommand(RegisterSql);
+    command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = tenant });
+    command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Clamp(maxResultCount ?? 20, 1, 1000) });
+    var today = DateOnly.FromDateTime(DateTime.UtcNow);
+    var started = false;
+    http.Response.ContentType = "application/json; charset=utf-8";
+    await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+    json.WriteStartObject();
+    await using (var reader = await command.ExecuteReaderAsync(http.RequestAborted))
+    {
+        while (await reader.ReadAsync(http.RequestAborted))
+        {
+            if (!started)
+            {
+                json.WriteNumber("totalCount", reader.GetInt64(10));
+                json.WriteStartArray("items");
+                started = true;
+            }
+
+            var state = reader.GetString(2);
+            DateOnly? to = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7);
+            json.WriteStartObject();
+            json.WriteString("id", reader.GetGuid(0));
+            json.WriteString("title", reader.GetString(1));
+            json.WriteString("state", state);
+            if (reader.IsDBNull(3)) json.WriteNull("amendmentState"); else json.WriteString("amendmentState", reader.GetString(3));
+            json.WriteString("sensitivity", reader.GetString(4));
+            json.WriteString("partyNames", reader.GetString(5));
+            Day(json, "effectiveFrom", reader.GetFieldValue<DateOnly>(6));
+            Day(json, "effectiveTo", to);
+            Day(json, "destructionDate", reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8));
+            json.WriteNumber("currentVersionNumber", reader.GetInt32(9));
+            if (to is { } end && state is not ("Expired" or "Terminated" or "Superseded")) json.WriteNumber("daysUntilEnd", end.DayNumber - today.DayNumber);
+            else json.WriteNull("daysUntilEnd");
+            json.WriteEndObject();
+        }
+    }
+
+    if (!started)
+    {
+        json.WriteNumber("totalCount", 0);
+        json.WriteStartArray("items");
+    }
+
+    json.WriteEndArray();
+    json.WriteEndObject();
+    await json.FlushAsync(http.RequestAborted);
+});
+
 app.Run();
 
 static DateTimeOffset? Time(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(i), TimeSpan.Zero);
@@ -184,4 +255,9 @@ static DateTimeOffset? Time(NpgsqlDataReader reader, int i) => reader.IsDBNull(i
 static void Stamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
 {
     if (value is { } v) json.WriteString(name, v); else json.WriteNull(name);
+}
+
+static void Day(Utf8JsonWriter json, string name, DateOnly? value)
+{
+    if (value is { } v) json.WriteString(name, v.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else json.WriteNull(name);
 }

@@ -8,6 +8,8 @@
 #   etc/scripts/bench.sh --no-build      use the Release builds already there (on a busy machine the build is slow)
 #   etc/scripts/bench.sh --only compensation   only the compensation figures (queue and batch below): one host start,
 #                                        tenant "bench" with its queue only, the floor app; combines with --quick
+#   etc/scripts/bench.sh --only data-sharing   only the agreement register figures (register below): one host start,
+#                                        tenant "bench" with its agreements only, the floor app; combines with --quick
 # EP_BENCH_ROUND_SECONDS sets the length of each read round (15 s, 5 s with --quick): make the rounds longer when
 # latencies come near it, since wrk counts only the requests answered within the round.
 # It builds the Release host, DbMigrator and bench/ projects, starts its own throwaway PostgreSQL (durability off), SMTP
@@ -36,10 +38,16 @@
 #             naming all 1,000 (BatchLimits.MaxItems), ms each, against the floor: the same change to 1,000 other
 #             Submitted rows as one plain SQL UPDATE each through psql (goals < 2,000 ms and <= 10x the floor, median of
 #             3); the emails each pay batch queued (outbox rows) are counted, and sent before the next batch
+#   register  (issue 13) tenant bench's agreement register: 5,000 agreements of its own and 5,000 of each of 10 other
+#             tenants (2 with --quick), summary columns in SQL (bench/seed.py data-sharing; the plan has data sharing
+#             on, a staff "registrar" reads); GET /api/data-sharing/agreements?maxResultCount=20 (default order: title,
+#             then id), 3 alternating wrk rounds against the floor app's same page from one statement over the same
+#             table (goal >= 0.5x the floor's requests/s, p99 < 100 ms), and EXPLAIN of that statement must walk the
+#             tenant-leading (tenant_id, title, id) index without a sort
 #   fan-out   bench/EngagementPlatform.Benchmarks on the benchmark's database (host stopped): the product's
 #             OutboxDispatcher draining 10,000 messages of 100 tenants vs a raw MailKit loop (goal >= 500/s, >= 0.5x)
 # The table names every figure; the time each phase took follows it. The run fails (after the table) only when a
-# figure issue 11 or 12 names (only 12's with --only compensation) is missing from the JSON or was not measured
+# figure issue 11, 12 or 13 names (only 12's with --only compensation, 13's with --only data-sharing) is missing from the JSON or was not measured
 # (bench/report.py --check), never for a goal.
 # Record each full run, with the machine, date and command, in docs/benchmarks.md.
 set -euo pipefail
@@ -57,7 +65,7 @@ while (($#)); do
     --json) JSON=${2:?--json needs a file name}; shift ;;
     --json=*) JSON=${1#--json=} ;;
     --outbox) OUTBOX=${2:?--outbox needs a count}; shift ;;
-    --only) ONLY=${2:?--only needs a group (compensation)}; shift ;;
+    --only) ONLY=${2:?--only needs a group (compensation or data-sharing)}; shift ;;
     --only=*) ONLY=${1#--only=} ;;
     [0-9]*) OUTBOX=$1 ;; # the old form: bench.sh N
     *) ep_die "unknown argument '$1' (see --help)" ;;
@@ -71,11 +79,15 @@ if ((QUICK)); then
 else
   MEMBERS=1000 DECISIONS=1000 ROUND_SECONDS=${EP_BENCH_ROUND_SECONDS:-15} WARM_SECONDS=5 OUTBOX=${OUTBOX:-10000}
 fi
-[[ -z "$ONLY" || "$ONLY" == compensation ]] || ep_die "--only knows one group: compensation, not '$ONLY'"
+[[ -z "$ONLY" || "$ONLY" == compensation || "$ONLY" == data-sharing ]] ||
+  ep_die "--only knows two groups: compensation and data-sharing, not '$ONLY'"
 # The queue (issue 12): COMP_ITEMS items of COMP_PAYEES payees in COMP_COUNCILS councils, 30 % of them Submitted; each
 # of COMP_BATCHES batches takes 2 x COMP_BATCH of the oldest Submitted ones (the product's and the floor's).
 if ((QUICK)); then COMP_ITEMS=25000; else COMP_ITEMS=100000; fi
 COMP_PAYEES=1000 COMP_COUNCILS=5 COMP_BATCH=1000 COMP_BATCHES=3
+# The register (issue 13): DS_AGREEMENTS agreements of tenant bench and as many of each of DS_OTHER_TENANTS others.
+DS_AGREEMENTS=5000
+if ((QUICK)); then DS_OTHER_TENANTS=2; else DS_OTHER_TENANTS=10; fi
 VOTE_DECISIONS=10 ROUNDS=3 CONNECTIONS=64 THREADS=2 TENANTS=1000 FANOUT_TENANTS=100
 PER_TENANT=$DECISIONS OTHER=$((100 * DECISIONS))
 [[ "$OUTBOX" =~ ^[0-9]+$ && "$OUTBOX" -gt 0 ]] || ep_die "the outbox count must be a positive number, not '$OUTBOX'"
@@ -315,6 +327,66 @@ SQL
   done
 }
 
+# Data sharing (issue 13) --------------------------------------------------------------------------
+# The agreement register's first page, on the running host (see the header).
+REGISTER_PATH="/api/data-sharing/agreements?maxResultCount=20"
+data_sharing_figures() {
+  phase "seeding the agreement register"
+  ep_say "Seeding: tenant bench's agreement register, $DS_AGREEMENTS agreements (and as many of each of $DS_OTHER_TENANTS other tenants)"
+  local seed_out
+  seed_out=$(EP_PSQL="$PSQL" "$EP_PY" bench/seed.py data-sharing "$URL" "$DS_AGREEMENTS" "$DS_OTHER_TENANTS") ||
+    ep_die "seeding the agreement register failed"
+  eval "$seed_out" # DS_TENANT_ID, DS_TOKEN
+
+  phase "register: product vs floor"
+  [[ -f "$RUN/floor.pid" ]] || start_floor
+  # The same page from both, before anything is timed: the tenant's first 20 agreements by title and their total.
+  local product floor
+  product=$(curl -fsS "$URL$REGISTER_PATH" -H "Authorization: Bearer $DS_TOKEN" -H "__tenant: bench" |
+    "$EP_PY" -c 'import json,sys; d=json.load(sys.stdin); print(d["totalCount"], len(d["items"]), ",".join(i["id"] + ":" + str(i["daysUntilEnd"]) for i in d["items"]))') ||
+    ep_die "GET $URL$REGISTER_PATH failed"
+  floor=$(curl -fsS "$FLOOR_URL$REGISTER_PATH" -H "__tenant: $DS_TENANT_ID" |
+    "$EP_PY" -c 'import json,sys; d=json.load(sys.stdin); print(d["totalCount"], len(d["items"]), ",".join(i["id"] + ":" + str(i["daysUntilEnd"]) for i in d["items"]))') ||
+    ep_die "GET $FLOOR_URL$REGISTER_PATH failed"
+  [[ "$product" == "$DS_AGREEMENTS 20 "* ]] || ep_die "the register answered '${product%% *}' agreements in all and a page of $(cut -d' ' -f2 <<<"$product"), not $DS_AGREEMENTS and 20"
+  [[ "$product" == "$floor" ]] || ep_die "the product's and the floor's first pages of the register differ"
+  # The plan of the page's statement in the shape EF Core sends it (GetAgreementsHandler): the tenant-leading
+  # (tenant_id, title, id) index walked in order, no sort of the tenant's agreements.
+  local plan
+  plan=$(sql "EXPLAIN SELECT a.id, a.title, a.state, a.amendment_state, a.sensitivity, a.party_names, a.effective_from,
+                     a.effective_to, a.destruction_date, a.current_version_number
+              FROM data_sharing.agreements AS a
+              WHERE NOT (a.is_deleted) AND a.tenant_id = '$DS_TENANT_ID'
+              ORDER BY a.title, a.id LIMIT 20 OFFSET 0")
+  echo "$plan" >"$RUN/register-plan.txt"
+  if grep -q 'ix_agreements_tenant_id_title_id' <<<"$plan" && ! grep -q 'Sort' <<<"$plan"; then
+    echo "register_plan index=yes" >>"$RESULTS"
+  else
+    echo "register_plan index=no" >>"$RESULTS"
+    ep_warn "the register's page is not read through (tenant_id, title, id):"
+    sed 's/^/    /' <<<"$plan" >&2
+  fi
+  ep_say "Register: warming both up (${WARM_SECONDS} s each), $DS_AGREEMENTS agreements"
+  read_round warm "$WARM_SECONDS" "$URL" "$DS_TOKEN" bench "$REGISTER_PATH" >/dev/null
+  read_round warm "$WARM_SECONDS" "$FLOOR_URL" "" "$DS_TENANT_ID" "$REGISTER_PATH" >/dev/null
+  for ((n = 1; n <= ROUNDS; n++)); do
+    ep_say "Register round $n/$ROUNDS: product, then floor (${ROUND_SECONDS} s each, $CONNECTIONS connections)"
+    read_round register_product "$ROUND_SECONDS" "$URL" "$DS_TOKEN" bench "$REGISTER_PATH" | tee -a "$RESULTS"
+    read_round register_floor "$ROUND_SECONDS" "$FLOOR_URL" "" "$DS_TENANT_ID" "$REGISTER_PATH" | tee -a "$RESULTS"
+  done
+  stop_proc "$RUN" floor
+}
+
+if [[ "$ONLY" == data-sharing ]]; then
+  phase "start-up (1 start)"
+  ms=$(start_host) || ep_die "the host did not start"
+  ep_say "Host ready in $ms ms ($URL)"
+  data_sharing_figures
+  stop_proc "$RUN" host
+  phase end
+  finish "only the data-sharing figures: $DS_AGREEMENTS agreements of tenant bench, $DS_OTHER_TENANTS other tenants with as many, register rounds $ROUNDS x ${ROUND_SECONDS} s"
+fi
+
 if [[ "$ONLY" == compensation ]]; then
   phase "start-up (1 start)"
   ms=$(start_host) || ep_die "the host did not start"
@@ -436,6 +508,8 @@ fi
 tenant_rounds tenants_many "$TENANTS tenants, $(sql "SELECT count(*) FROM governance.decisions") decision rows"
 # After every figure of issue 11, so none of them is measured with the queue's rows in the database.
 compensation_figures
+# After the queue and the batches, so none of them is measured with the agreements in the database.
+data_sharing_figures
 stop_proc "$RUN" host
 
 # Fan-out ----------------------------------------------------------------------------------------
@@ -453,4 +527,4 @@ fi
 phase end
 
 # Table ------------------------------------------------------------------------------------------
-finish "members $MEMBERS, tenant decisions $DECISIONS, other rows $OTHER (read), $TENANTS tenants x $PER_TENANT decisions (tenants), read rounds $ROUNDS x ${ROUND_SECONDS} s, outbox $OUTBOX of $FANOUT_TENANTS tenants, queue $COMP_ITEMS items of $COMP_PAYEES payees, $COMP_BATCHES batches of $COMP_BATCH"
+finish "members $MEMBERS, tenant decisions $DECISIONS, other rows $OTHER (read), $TENANTS tenants x $PER_TENANT decisions (tenants), read rounds $ROUNDS x ${ROUND_SECONDS} s, outbox $OUTBOX of $FANOUT_TENANTS tenants, queue $COMP_ITEMS items of $COMP_PAYEES payees, $COMP_BATCHES batches of $COMP_BATCH, register $DS_AGREEMENTS agreements"

@@ -1,14 +1,14 @@
 using System.Globalization;
+using EngagementPlatform.DataSharing.Application.Agreements;
 using EngagementPlatform.DataSharing.Domain;
 using EngagementPlatform.DataSharing.Persistence;
-using EngagementPlatform.Framework.Exceptions;
+using EngagementPlatform.Framework.Auditing;
 using EngagementPlatform.Framework.Localization;
 using EngagementPlatform.Framework.Permissions;
 using EngagementPlatform.Framework.Users;
 using EngagementPlatform.Identity;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace EngagementPlatform.DataSharing.Application.Versions;
 
@@ -43,58 +43,26 @@ public sealed class GetAgreementDiffValidator : AbstractValidator<GetAgreementDi
 }
 
 /// <summary>
-/// Who may read an agreement (its detail, versions and diffs): a holder of <c>DataSharing.Agreements</c>, or a person
-/// named as a party's signatory in any of its versions. Anyone else gets the same 404 as for an agreement that does not
-/// exist (or is another partnership's), so nobody learns which agreements there are.
-/// </summary>
-internal static class AgreementReadAccess
-{
-    public static async Task EnsureCanReadAsync(
-        IDataSharingDbContext db, IPermissionChecker permissions, ICurrentUser currentUser, Guid agreementId, CancellationToken cancellationToken)
-    {
-        if (await permissions.IsGrantedAsync(DataSharingPermissions.Agreements, cancellationToken))
-        {
-            return;
-        }
-
-        if (currentUser.Id is { } userId)
-        {
-            var parties = await db.AgreementVersions.AsNoTracking()
-                .Where(v => v.AgreementId == agreementId && db.Agreements.Any(a => a.Id == agreementId))
-                .Select(v => v.Parties)
-                .ToListAsync(cancellationToken);
-            if (parties.Any(list => list.Any(p => p.SignatoryUserId == userId)))
-            {
-                return;
-            }
-        }
-
-        throw new EntityNotFoundException(nameof(Agreement), agreementId);
-    }
-}
-
-/// <summary>
 /// Compares two versions of one agreement: scalar fields by name, parties matched by id (so a renamed party is a
 /// change of name, not a removal and an addition), data elements by name (ignoring case), permitted uses as a set.
-/// The versions may be named in either order; the answer always runs from the older to the newer. A version that is
-/// not one of this agreement's (or an agreement that is not this partnership's) is 404. One statement for the two
-/// versions (and, for a signatory without the permission, one for the parties of every version), one for the names of
-/// the signatories the changes mention.
+/// The versions may be named in either order; the answer always runs from the older to the newer. Readable as the
+/// detail is (<see cref="AgreementReads.EnsureReadableAsync"/>: <c>DataSharing.Agreements</c> or a signatory named in
+/// any version; anyone else, another partnership's agreement, or a version the agreement does not have: 404), and
+/// like the detail a view of a PHI agreement's terms is in the audit log. The agreement is read as the detail reads
+/// it; one more statement for the names of the signatories the changes mention.
 /// </summary>
 public sealed class GetAgreementDiffHandler(
-    IDataSharingDbContext db, IPermissionChecker permissions, ICurrentUser currentUser, IUserDirectory users, ITextLocalizer texts)
+    IDataSharingDbContext db, IPermissionChecker permissions, ICurrentUser currentUser, IAuditLog auditLog, IUserDirectory users, ITextLocalizer texts)
     : IQueryHandler<GetAgreementDiffQuery, AgreementDiffDto>
 {
     public async ValueTask<AgreementDiffDto> Handle(GetAgreementDiffQuery query, CancellationToken cancellationToken)
     {
-        await AgreementReadAccess.EnsureCanReadAsync(db, permissions, currentUser, query.AgreementId, cancellationToken);
+        var agreement = await db.LoadAgreementAsync(query.AgreementId, cancellationToken, tracking: false);
+        await agreement.EnsureReadableAsync(permissions, currentUser, cancellationToken);
         var (older, newer) = query.From <= query.To ? (query.From, query.To) : (query.To, query.From);
-        var versions = await db.AgreementVersions.AsNoTracking()
-            .Where(v => v.AgreementId == query.AgreementId && (v.Number == older || v.Number == newer)
-                        && db.Agreements.Any(a => a.Id == query.AgreementId))
-            .ToListAsync(cancellationToken);
-        var before = versions.SingleOrDefault(v => v.Number == older) ?? throw new EntityNotFoundException(nameof(AgreementVersion), older);
-        var after = versions.SingleOrDefault(v => v.Number == newer) ?? throw new EntityNotFoundException(nameof(AgreementVersion), newer);
+        var before = agreement.Version(older);
+        var after = agreement.Version(newer);
+        await agreement.RecordReadIfPhiAsync(auditLog, cancellationToken);
 
         var signatories = before.Parties.Concat(after.Parties).Select(p => p.SignatoryUserId).OfType<Guid>().Distinct().ToList();
         var names = signatories.Count == 0
