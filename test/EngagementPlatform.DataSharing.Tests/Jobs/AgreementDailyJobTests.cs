@@ -259,4 +259,26 @@ public sealed class AgreementDailyJobTests(DataSharingMailFixture app) : IClassF
 
         MailSink.To(agency.Contact!).ShouldBeEmpty("a contact address is not a signatory");
     }
+
+    [Fact]
+    public async Task Each_reader_gets_the_email_in_their_language_and_outside_contacts_in_the_partnerships()
+    {
+        var (agency, community, university) = await ThreePartiesAsync("beta", "dsj-lang");
+        var end = app.Today.AddDays(40);
+        var id = await app.CreateSignedAgreementAsync(app.BetaId, Content([agency, community, university], app.Today.AddDays(-10), end, end.AddDays(90), "DSJ idioma"));
+
+        app.MoveClockTo(end.AddDays(-30));
+        await app.TriggerDailyJobAsync();
+        await app.DeliverAsync();
+
+        // The signatory chose English; the county's outside address gets beta's language, Spanish.
+        var english = MailSink.To(UserEmail("beta", "dsj-lang-agency")).Single(m => m.Title().Contains("ends in", StringComparison.Ordinal));
+        english.Title().ShouldBe($"DSJ idioma ends in 30 days ({end:yyyy-MM-dd})");
+        english.Text().ShouldContain("Why you got this email: you are a contact of a party");
+        var spanish = MailSink.To(agency.Contact!).Single(m => m.Title().Contains("termina en", StringComparison.Ordinal));
+        spanish.Title().ShouldBe($"DSJ idioma termina en 30 días ({end:yyyy-MM-dd})");
+        spanish.Text().ShouldContain("Por qué recibe este correo: usted es contacto de una de las partes");
+        spanish.Html().ShouldContain($"href=\"{MailFixture.PublicUrl}/data-sharing/agreements/{id:D}?__tenant=beta\"");
+        MailSink.To(agency.Contact!).ShouldNotContain(m => m.Title().Contains("ends in", StringComparison.Ordinal));
+    }
 }
