@@ -43,4 +43,13 @@ public static class DataSharingErrorCodes
         [PhiNeedsDestructionDate] = ("An agreement covering protected health information needs a destruction date.", "Un acuerdo que cubre información de salud protegida necesita una fecha de destrucción."),
         [DestructionBeforeStart] = ("The destruction date is before the effective date.", "La fecha de destrucción es anterior a la fecha de inicio."),
     };
+
+    // The HTTP API's own refusals.
+    // 422: a signatory named in the agreement is not an active person of this partnership (errors name the field).
+    public const string UnknownUser = "DataSharing:UnknownUser";
+
+    internal static ErrorMessageResource ApiMessages() => new()
+    {
+        [UnknownUser] = ("There is no active person with this id in this partnership.", "No hay ninguna persona activa con este identificador en esta alianza."),
+    };
 }

@@ -22,6 +22,7 @@ public sealed class DataSharingModule : IModule
         services.AddSingleton(DataSharingErrorCodes.Messages());
         services.AddSingleton(DataSharingTexts.Create());
         services.AddSingleton<IPermissionDefinitionProvider, DataSharingPermissionDefinitionProvider>();
+        services.AddSingleton(DataSharingErrorCodes.ApiMessages());
         services.AddDataSharingJobsAndEmails();
     }
 

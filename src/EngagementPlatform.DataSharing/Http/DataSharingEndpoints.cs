@@ -20,6 +20,7 @@ internal static class DataSharingEndpoints
             .RequireFeature(SaasFeatures.DataSharing)
             .ProducesRefusals();
         _ = api;
+        api.MapAgreementEndpoints();
         api.MapDestructionEndpoints();
     }
 }

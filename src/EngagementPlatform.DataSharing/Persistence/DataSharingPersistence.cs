@@ -17,6 +17,11 @@ public interface IDataSharingDbContext
 
     DbSet<DataSharingSettings> DataSharingSettings { get; }
 
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    /// <summary>The tenant the global query filters use; raw SQL must repeat it.</summary>
+    Guid? CurrentTenantId { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace EngagementPlatform.DataSharing.Tests.Api;
 
 /// <summary>
@@ -14,6 +18,15 @@ public sealed class DataSharingFixture : QueryCountFixture
     public Guid UniversitySignerId { get; private set; }
 
     public Guid BetaSignerId { get; private set; }
+
+    /// <summary>The address every request comes from (the in-memory server has no TCP peer): a signature records it.</summary>
+    public const string PeerAddress = "203.0.113.7";
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.AddSingleton<IStartupFilter, FixedPeerAddress>();
+    }
 
     public override async Task InitializeAsync()
     {
@@ -36,6 +49,20 @@ public sealed class DataSharingFixture : QueryCountFixture
         UniversitySignerId = await CreateUserAsync("alpha", "university-signer", "member");
         BetaSignerId = await CreateUserAsync("beta", "beta-signer", "member");
     }
+}
+
+/// <summary>Gives each request <see cref="DataSharingFixture.PeerAddress"/> as its remote address, as a real connection would have one.</summary>
+internal sealed class FixedPeerAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, call) =>
+        {
+            context.Connection.RemoteIpAddress ??= IPAddress.Parse(DataSharingFixture.PeerAddress);
+            await call(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>The usual agreement bodies, as the web app would send them.</summary>
