@@ -236,27 +236,97 @@ public sealed class AgreementDailyJobTests(DataSharingMailFixture app) : IClassF
     }
 
     [Fact]
-    public async Task Submitting_asks_each_signatory_to_sign_with_a_link_to_the_signing_page()
+    public async Task Over_http_submitting_asks_each_signatory_to_sign_and_the_attestation_is_on_the_agreement()
     {
         var (agency, community, university) = await ThreePartiesAsync("alpha", "dsj-sign");
-        var id = await app.InTenantAsync(app.AlphaId, services =>
+        using var admin = await app.ClientAsync("alpha", "admin");
+        object PartyBody(Party p) => new { name = p.Name, kind = p.Role == PartyRole.Recipient ? "ResearchPartner" : "Agency", role = p.Role.ToString(), signatoryUserId = p.SignatoryUserId, contactEmail = p.Contact, signatureRequired = true };
+        var created = await admin.PostAsJsonAsync("/api/data-sharing/agreements", new
         {
-            var agreement = new Agreement(Guid.CreateVersion7(), Content([agency, community, university], app.Today, app.Today.AddDays(365), null, "DSJ sign survey data"), app.Clock.Now);
-            agreement.Submit(false, null, app.Clock.Now);
-            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Persistence.IDataSharingDbContext>(services).Agreements.Add(agreement);
-            return Task.FromResult(agreement.Id);
+            title = "DSJ sign survey data",
+            purpose = "Share survey answers so the council can see what changed in the neighborhood.",
+            sensitivity = "LimitedDataSet",
+            parties = new[] { PartyBody(agency), PartyBody(community), PartyBody(university) },
+            dataElements = new[] { new { name = "ZIP code", description = "Five digits", sensitivity = "LimitedDataSet" } },
+            governance = new { dataOwner = "Eastside Neighbors", whoMayPublish = "The university, after review", communityReviewBeforePublication = true, returnOfResults = "A meeting each spring" },
+            permittedUses = new[] { "Program evaluation" },
+            retentionPeriod = "Until the destruction date",
+            destructionDate = app.Today.AddDays(200),
+            destructionMethod = "Secure deletion",
+            breachNotificationDays = 30,
+            effectiveFrom = app.Today,
+            effectiveTo = app.Today.AddDays(100),
         });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        await (await admin.PostAsync($"/api/data-sharing/agreements/{id}/submit", null)).ShouldBeSuccessAsync();
         await app.DeliverAsync();
 
-        foreach (var (user, party) in new[] { ("dsj-sign-agency", agency), ("dsj-sign-community", community), ("dsj-sign-university", university) })
+        var signers = new[] { ("dsj-sign-agency", agency), ("dsj-sign-community", community), ("dsj-sign-university", university) };
+        foreach (var (user, party) in signers)
         {
             var request = (await MailSink.WaitForAsync(UserEmail("alpha", user), 1)).Single();
             request.Title().ShouldBe("Please sign: DSJ sign survey data (version 1)");
             request.Text().ShouldContain($"signs for {party.Name}");
             request.Text().ShouldContain($"{MailFixture.PublicUrl}/data-sharing/agreements/{id:D}/sign?__tenant=alpha");
+            request.Html().ShouldContain($"href=\"{MailFixture.PublicUrl}/data-sharing/agreements/{id:D}/sign?__tenant=alpha\"");
             request.Header("X-EngagementPlatform-Category").ShouldBe("Essential");
         }
 
         MailSink.To(agency.Contact!).ShouldBeEmpty("a contact address is not a signatory");
+
+        // Each signs what the link leads to; the third signature makes it active (its effective date is today).
+        var universityPartyId = Guid.Empty;
+        foreach (var (user, _) in signers)
+        {
+            using var signer = await app.ClientAsync("alpha", user);
+            var ask = (await (await signer.GetAsync($"/api/data-sharing/agreements/{id}")).ReadJsonAsync()).GetProperty("mySignatureRequests").EnumerateArray().Single();
+            await (await signer.PostAsJsonAsync($"/api/data-sharing/agreements/{id}/signatures", new
+            {
+                versionNumber = ask.GetProperty("versionNumber").GetInt32(),
+                partyId = ask.GetProperty("partyId").GetGuid(),
+                contentHash = ask.GetProperty("contentHash").GetString(),
+                typedName = user,
+            })).ShouldBeSuccessAsync();
+            universityPartyId = user == "dsj-sign-university" ? ask.GetProperty("partyId").GetGuid() : universityPartyId;
+        }
+
+        using var universitySigner = await app.ClientAsync("alpha", "dsj-sign-university");
+        (await universitySigner.PostAsJsonAsync($"/api/data-sharing/agreements/{id}/destruction-attestations", new
+        {
+            partyId = universityPartyId, typedName = "Dana Whitfield", method = "Secure deletion; certificate 114", destroyedOn = app.Today,
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var detail = await (await admin.GetAsync($"/api/data-sharing/agreements/{id}")).ReadJsonAsync();
+        detail.GetProperty("state").GetString().ShouldBe("Active");
+        var attestation = detail.GetProperty("destructionAttestations").EnumerateArray().ShouldHaveSingleItem();
+        attestation.GetProperty("partyId").GetGuid().ShouldBe(universityPartyId);
+        attestation.GetProperty("partyName").GetString().ShouldBe(university.Name);
+        attestation.GetProperty("attestedBy").GetGuid().ShouldBe(university.SignatoryUserId!.Value);
+        attestation.GetProperty("method").GetString().ShouldBe("Secure deletion; certificate 114");
+        attestation.GetProperty("typedName").GetString().ShouldBe("Dana Whitfield");
+        attestation.GetProperty("attestedAt").GetDateTimeOffset().ShouldBe(app.Clock.Now, TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Each_reader_gets_the_email_in_their_language_and_outside_contacts_in_the_partnerships()
+    {
+        var (agency, community, university) = await ThreePartiesAsync("beta", "dsj-lang");
+        var end = app.Today.AddDays(40);
+        var id = await app.CreateSignedAgreementAsync(app.BetaId, Content([agency, community, university], app.Today.AddDays(-10), end, end.AddDays(90), "DSJ idioma"));
+
+        app.MoveClockTo(end.AddDays(-30));
+        await app.TriggerDailyJobAsync();
+        await app.DeliverAsync();
+
+        // The signatory chose English; the county's outside address gets beta's language, Spanish.
+        var english = MailSink.To(UserEmail("beta", "dsj-lang-agency")).Single(m => m.Title().Contains("ends in", StringComparison.Ordinal));
+        english.Title().ShouldBe($"DSJ idioma ends in 30 days ({end:yyyy-MM-dd})");
+        english.Text().ShouldContain("Why you got this email: you are a contact of a party");
+        var spanish = MailSink.To(agency.Contact!).Single(m => m.Title().Contains("termina en", StringComparison.Ordinal));
+        spanish.Title().ShouldBe($"DSJ idioma termina en 30 días ({end:yyyy-MM-dd})");
+        spanish.Text().ShouldContain("Por qué recibe este correo: usted es contacto de una de las partes");
+        spanish.Html().ShouldContain($"href=\"{MailFixture.PublicUrl}/data-sharing/agreements/{id:D}?__tenant=beta\"");
+        MailSink.To(agency.Contact!).ShouldNotContain(m => m.Title().Contains("ends in", StringComparison.Ordinal));
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EngagementPlatform.DataSharing.Tests.Jobs;
 
 /// <summary>
-/// Alpha and beta on a plan with data sharing, whose mail goes to the real SMTP sink through the host's own job server.
+/// Alpha (English) and beta (Spanish by default) on a plan with data sharing, whose mail goes to the real SMTP sink through the host's own job server.
 /// Agreements are made through the domain and saved in a unit of work, as a command would (their events, such as the
 /// requests to sign, are handled in the same transaction).
 /// </summary>
@@ -31,7 +31,8 @@ public sealed class DataSharingMailFixture : MailFixture
         })).ReadJsonAsync()).GetProperty("id").GetGuid();
         foreach (var (id, name) in new[] { (AlphaId, "alpha"), (BetaId, "beta") })
         {
-            await (await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name, editionId = edition })).ShouldBeSuccessAsync();
+            // Beta speaks Spanish by default: its outside contacts are written to in Spanish.
+            await (await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name, editionId = edition, defaultLanguage = name == "beta" ? "es" : "en" })).ShouldBeSuccessAsync();
         }
     }
 

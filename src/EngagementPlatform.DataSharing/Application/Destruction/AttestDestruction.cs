@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EngagementPlatform.DataSharing.Application.Destruction;
 
 /// <summary>The body of <c>POST /api/data-sharing/agreements/{id}/destruction-attestations</c>.</summary>
-public sealed record DestructionAttestationRequest(Guid PartyId, string TypedName, string Method, DateOnly DestroyedOn, string? Note);
+public sealed record DestructionAttestationRequest(Guid PartyId, string TypedName, string Method, DateOnly DestroyedOn, string? Note = null);
 
 public sealed record AttestDestructionCommand(Guid AgreementId, Guid PartyId, string TypedName, string Method, DateOnly DestroyedOn, string? Note) : ICommand<CreatedId>
 {
