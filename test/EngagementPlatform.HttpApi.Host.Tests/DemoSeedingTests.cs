@@ -132,9 +132,9 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
             edition.GetProperty("features").GetProperty("dataSharing").GetBoolean().ShouldBeTrue("the demo's plan has the dataSharing feature");
         }
 
-        var agreements = new Dictionary<string, (string State, string Sensitivity, DateOnly? EffectiveTo, DateOnly? DestructionDate, int? BreachDays, string VersionState, string? Hash)>();
+        var agreements = new Dictionary<string, (string State, string Sensitivity, DateOnly? EffectiveTo, DateOnly? DestructionDate, int? BreachDays, string VersionState, string? Hash, Guid Id)>();
         await using (var command = new NpgsqlCommand("""
-            SELECT a.title, a.state, a.sensitivity, a.effective_to, a.destruction_date, v.breach_notification_days, v.state, v.content_hash
+            SELECT a.title, a.state, a.sensitivity, a.effective_to, a.destruction_date, v.breach_notification_days, v.state, v.content_hash, a.id
             FROM data_sharing.agreements a JOIN data_sharing.agreement_versions v ON v.agreement_id = a.id AND v.number = a.latest_version_number
             WHERE a.tenant_id = @tenant AND a.latest_version_number = 1
             """, connection))
@@ -145,7 +145,7 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
             {
                 agreements[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
-                    reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetGuid(8));
             }
         }
 
@@ -188,6 +188,28 @@ public sealed class DemoSeedingTests(ApiFixture app) : IClassFixture<ApiFixture>
         (expiring.State, expiring.VersionState, expiring.Sensitivity).ShouldBe(("Active", "Active", "Deidentified"));
         expiring.EffectiveTo.ShouldNotBeNull().ShouldBeInRange(today, today.AddDays(30));
         signatures.Count(s => s.Title == DataSharingDemoData.ExpiringTitle).ShouldBe(3);
+
+        // Through the API: the plan lets the partnership in, the active agreement shows a signature on every party by its
+        // signatory on the version's hash, with a community owner among the parties; the two awaited signatories find
+        // the agreement in review among their requests, and the county's signatory, who signed, does not.
+        using var admin = await app.ClientAsync(DemoTenantSeeder.TenantName, "admin");
+        (await (await admin.GetAsync("/api/data-sharing/settings")).ReadJsonAsync()).GetProperty("requireCommunityOwner").GetBoolean().ShouldBeTrue();
+        var detail = await (await admin.GetAsync($"/api/data-sharing/agreements/{active.Id}")).ReadJsonAsync();
+        detail.GetProperty("state").GetString().ShouldBe("Active");
+        var current = detail.GetProperty("current");
+        var parties = current.GetProperty("parties").EnumerateArray().ToList();
+        parties.Count.ShouldBe(3);
+        parties.Select(p => p.GetProperty("role").GetString()).ShouldBe(["DataProvider", "CommunityOwner", "Recipient"], ignoreOrder: true);
+        parties.ShouldAllBe(p => p.GetProperty("signature").GetProperty("contentHash").GetString() == current.GetProperty("contentHash").GetString()
+                                 && p.GetProperty("signature").GetProperty("signerUserId").GetGuid() == p.GetProperty("signatoryUserId").GetGuid());
+        foreach (var (userName, waiting) in new[] { ("linh", true), ("tomas", true), ("staff", false), ("grace", false) })
+        {
+            using var person = await app.ClientAsync(DemoTenantSeeder.TenantName, userName);
+            var requests = (await (await person.GetAsync("/api/data-sharing/me/signature-requests")).ReadJsonAsync()).EnumerateArray()
+                .Select(r => r.GetProperty("title").GetString()).ToList();
+            requests.Contains(DataSharingDemoData.InReviewTitle).ShouldBe(waiting, userName);
+            requests.Count.ShouldBe(waiting ? 1 : 0, userName);
+        }
     }
 
     private static async Task<T> ScalarRowAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read)

@@ -1,3 +1,5 @@
+using EngagementPlatform.DataSharing.Application.Agreements;
+using EngagementPlatform.DataSharing.Application.Settings;
 using EngagementPlatform.DataSharing.Domain;
 using EngagementPlatform.DataSharing.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,9 @@ namespace EngagementPlatform.DbMigrator.Demo;
 /// signed by all three (a limited data set); clinic-to-home-visit referrals, protected health information, in review
 /// with the county's signature given and the coalition's and Eastside Family Services' awaited (Tomás and Linh find it
 /// in their signature requests); and a de-identified neighborhood dashboard whose end date is less than 30 days away.
-/// Each step is checked before it is taken, so a run interrupted half way is finished by the next one.
+/// Everything goes through the module's commands, each person acting as themselves (staff draft and submit, every
+/// signatory signs for their own party), so the domain's rules hold; each step is checked before it is taken, so a
+/// run interrupted half way is finished by the next one.
 /// </summary>
 internal sealed class DataSharingDemoData : IDemoDataContributor
 {
@@ -38,68 +42,65 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
         }
     }
 
-    /// <summary>The partnership's rule: no agreement goes for signature without a community owner among its parties.</summary>
+    /// <summary>The partnership's rule, set by its admin: no agreement goes for signature without a community owner among its parties.</summary>
     private static async Task SettingsAsync(DemoContext demo, CancellationToken cancellationToken)
     {
-        var db = demo.Get<IDataSharingDbContext>();
-        var settings = await db.DataSharingSettings.FirstOrDefaultAsync(cancellationToken);
+        var settings = await demo.Get<IDataSharingDbContext>().DataSharingSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (settings?.RequireCommunityOwner == true)
         {
             return;
         }
 
         using var asAdmin = demo.ActAs("admin");
-        if (settings is null)
-        {
-            db.DataSharingSettings.Add(new DataSharingSettings(Guid.CreateVersion7(), true, DataSharingSettings.DefaultReminderDays, DataSharingSettings.DefaultReminderDays));
-        }
-        else
-        {
-            settings.Update(true, settings.ExpiryReminderDays, settings.DestructionReminderDays);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await demo.Mediator.Send(new UpdateDataSharingSettingsCommand(
+            true,
+            settings?.ExpiryReminderDays ?? [.. DataSharingSettings.DefaultReminderDays],
+            settings?.DestructionReminderDays ?? [.. DataSharingSettings.DefaultReminderDays]), cancellationToken);
         demo.Logger.LogInformation("Data sharing: every agreement needs a community owner");
     }
 
+    /// <summary>
+    /// Staff draft the agreement and send it for signature; then each signatory in turn reads it (as the signing page
+    /// does) and signs the version and hash they were shown for their own party. Only the steps not yet taken are taken.
+    /// </summary>
     private static async Task AgreementAsync(DemoContext demo, AgreementPlan plan, CancellationToken cancellationToken)
     {
         var db = demo.Get<IDataSharingDbContext>();
-        var agreement = await db.Agreements.Include(a => a.Versions).ThenInclude(v => v.Signatures)
-            .FirstOrDefaultAsync(a => a.Title == plan.Content.Title, cancellationToken);
-        if (agreement is null)
+        var m = demo.Mediator;
+        var id = await db.Agreements.Where(a => a.Title == plan.Input.Title).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
         {
             using var asStaff = demo.ActAs("staff");
-            agreement = new Agreement(Guid.CreateVersion7(), plan.Content, demo.Now);
-            db.Agreements.Add(agreement);
-            await db.SaveChangesAsync(cancellationToken);
-            demo.Logger.LogInformation("Drafted the agreement {Agreement}", plan.Content.Title);
+            id = (await m.Send(new CreateAgreementCommand(plan.Input), cancellationToken)).Id;
+            demo.Logger.LogInformation("Drafted the agreement {Agreement}", plan.Input.Title);
         }
 
-        if (agreement.Latest.State == AgreementState.Draft)
+        var version = await db.AgreementVersions.AsNoTracking()
+            .Where(v => v.AgreementId == id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.State, Signers = v.Signatures.Select(s => s.SignerUserId).ToList() })
+            .FirstAsync(cancellationToken);
+        if (version.State == AgreementState.Draft)
         {
             using var asStaff = demo.ActAs("staff");
-            agreement.Submit(true, demo.Id("staff"), demo.Now);
-            await db.SaveChangesAsync(cancellationToken);
+            await m.Send(new SubmitAgreementCommand(id.Value), cancellationToken);
+        }
+        else if (version.State != AgreementState.InReview)
+        {
+            return;
         }
 
-        foreach (var signer in plan.Signers)
+        foreach (var signer in plan.Signers.Where(s => !version.Signers.Contains(demo.Id(s))))
         {
-            var version = agreement.Latest;
-            var party = version.Parties.Single(p => p.SignatoryUserId == demo.Id(signer));
-            if (version.State != AgreementState.InReview || version.Signatures.Any(s => s.PartyId == party.Id))
-            {
-                continue;
-            }
-
             using var asSigner = demo.ActAs(signer);
-            agreement.Sign(version.Number, version.ContentHash!, party.Id, demo.Id(signer), TypedName(demo, signer), null, demo.Now, demo.Today);
-            await db.SaveChangesAsync(cancellationToken);
-            demo.Logger.LogInformation("{Signer} signed {Agreement} for {Party}", signer, plan.Content.Title, party.Name);
+            var agreement = await m.Send(new GetAgreementQuery(id.Value), cancellationToken);
+            var request = agreement.MySignatureRequests.Single();
+            await m.Send(new SignAgreementCommand(id.Value, request.VersionNumber, request.PartyId, request.ContentHash, TypedName(demo, signer), null), cancellationToken);
+            demo.Logger.LogInformation("{Signer} signed {Agreement} for {Party}", signer, plan.Input.Title, request.PartyName);
         }
     }
 
-    /// <summary>The name a signatory types: their own, without the organization the demo adds in brackets.</summary>
+    /// <summary>The name a signatory types: their own, without the title and the organization the demo adds in brackets.</summary>
     private static string TypedName(DemoContext demo, string userName)
     {
         var name = demo.People[userName].Name;
@@ -114,7 +115,7 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
 
         var asthmaFrom = thisMonth.AddMonths(-3);
         var asthmaTo = asthmaFrom.AddYears(2).AddDays(-1);
-        var asthma = new AgreementContent(
+        var asthma = new AgreementInput(
             ActiveTitle,
             "Families in the coalition asked why so many Eastside children end up in the emergency room with asthma "
             + "attacks when school starts in the fall. The county shares two years of emergency department visits with an "
@@ -123,9 +124,9 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
             + "findings: its Data Council sees every result before anyone outside the partnership does.",
             DataSensitivity.LimitedDataSet,
             [
-                new(Guid.CreateVersion7(), $"{County}, Epidemiology Unit", PartyKind.Agency, PartyRole.DataProvider, demo.Id("staff"), "epi-data@demo-county.example.gov"),
-                new(Guid.CreateVersion7(), Coalition, PartyKind.CommunityOrganization, PartyRole.CommunityOwner, demo.Id("tomas"), "data-council@eastside-coalition.example.org"),
-                new(Guid.CreateVersion7(), University, PartyKind.ResearchPartner, PartyRole.Recipient, demo.Id("grace"), "asthma-study@riverside-state.example.edu"),
+                new(null, $"{County}, Epidemiology Unit", PartyKind.Agency, PartyRole.DataProvider, demo.Id("staff"), "epi-data@demo-county.example.gov"),
+                new(null, Coalition, PartyKind.CommunityOrganization, PartyRole.CommunityOwner, demo.Id("tomas"), "data-council@eastside-coalition.example.org"),
+                new(null, University, PartyKind.ResearchPartner, PartyRole.Recipient, demo.Id("grace"), "asthma-study@riverside-state.example.edu"),
             ],
             [
                 new("Visit date", "The date of each emergency department visit with an asthma diagnosis", DataSensitivity.LimitedDataSet),
@@ -154,7 +155,7 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
 
         var referralsFrom = thisMonth.AddMonths(1);
         var referralsTo = referralsFrom.AddYears(1).AddDays(-1);
-        var referrals = new AgreementContent(
+        var referrals = new AgreementInput(
             InReviewTitle,
             "When the Eastside Clinic refers a patient to a community health worker, the worker starts from nothing and the "
             + "clinic rarely hears how the visit went. Under this agreement the clinic sends Eastside Family Services the "
@@ -162,9 +163,9 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
             + "what help they asked for, so follow-up care does not fall through the cracks.",
             DataSensitivity.PHI,
             [
-                new(Guid.CreateVersion7(), $"{County}, Eastside Clinic", PartyKind.Agency, PartyRole.DataProvider, demo.Id("staff"), "eastside-clinic@demo-county.example.gov"),
-                new(Guid.CreateVersion7(), FamilyServices, PartyKind.CommunityOrganization, PartyRole.Recipient, demo.Id("linh"), "home-visits@eastside-family.example.org"),
-                new(Guid.CreateVersion7(), Coalition, PartyKind.CommunityOrganization, PartyRole.CommunityOwner, demo.Id("tomas"), "data-council@eastside-coalition.example.org"),
+                new(null, $"{County}, Eastside Clinic", PartyKind.Agency, PartyRole.DataProvider, demo.Id("staff"), "eastside-clinic@demo-county.example.gov"),
+                new(null, FamilyServices, PartyKind.CommunityOrganization, PartyRole.Recipient, demo.Id("linh"), "home-visits@eastside-family.example.org"),
+                new(null, Coalition, PartyKind.CommunityOrganization, PartyRole.CommunityOwner, demo.Id("tomas"), "data-council@eastside-coalition.example.org"),
             ],
             [
                 new("Patient name and phone number", "So the worker can call the family and arrange the visit", DataSensitivity.PHI),
@@ -191,16 +192,16 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
 
         var dashboardTo = today.AddDays(ExpiringInDays);
         var dashboardFrom = dashboardTo.AddYears(-1).AddDays(1);
-        var dashboard = new AgreementContent(
+        var dashboard = new AgreementInput(
             ExpiringTitle,
             "A public dashboard, updated every month, that puts food pantry use next to how well diabetes is controlled in "
             + "each Eastside ZIP code, so the coalition and the council can see whether the new produce prescriptions reach "
             + "the neighborhoods that need them most.",
             DataSensitivity.Deidentified,
             [
-                new(Guid.CreateVersion7(), Coalition, PartyKind.CommunityOrganization, PartyRole.CommunityOwner, demo.Id("tomas"), "data-council@eastside-coalition.example.org"),
-                new(Guid.CreateVersion7(), County, PartyKind.Agency, PartyRole.DataProvider, demo.Id("staff"), "epi-data@demo-county.example.gov"),
-                new(Guid.CreateVersion7(), "Riverside State University, Community Data Lab", PartyKind.ResearchPartner, PartyRole.Steward, demo.Id("grace"), "data-lab@riverside-state.example.edu"),
+                new(null, Coalition, PartyKind.CommunityOrganization, PartyRole.CommunityOwner, demo.Id("tomas"), "data-council@eastside-coalition.example.org"),
+                new(null, County, PartyKind.Agency, PartyRole.DataProvider, demo.Id("staff"), "epi-data@demo-county.example.gov"),
+                new(null, "Riverside State University, Community Data Lab", PartyKind.ResearchPartner, PartyRole.Steward, demo.Id("grace"), "data-lab@riverside-state.example.edu"),
             ],
             [
                 new("Pantry visits by month and ZIP code", "Household visits to the coalition's five pantries, counted", DataSensitivity.Deidentified),
@@ -233,5 +234,5 @@ internal sealed class DataSharingDemoData : IDemoDataContributor
     }
 
     /// <summary>An agreement and who signs it, in order (staff drafts and submits every one).</summary>
-    private sealed record AgreementPlan(AgreementContent Content, string[] Signers);
+    private sealed record AgreementPlan(AgreementInput Input, string[] Signers);
 }
