@@ -19,7 +19,6 @@ internal static class DataSharingEndpoints
         var api = endpoints.MapGroup("/api/data-sharing").WithTags("DataSharing")
             .RequireFeature(SaasFeatures.DataSharing)
             .ProducesRefusals();
-        _ = api;
         api.MapAgreementEndpoints();
         api.MapRegisterEndpoints();
         api.MapDestructionEndpoints();
