@@ -57,7 +57,8 @@ public sealed class DataSharingWebFixture : BrowserFixture
 public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<DataSharingWebFixture>
 {
     private const string Tenant = DataSharingWebFixture.Tenant;
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // Yesterday in UTC has come in every partnership's time zone, so an agreement from then is active once signed.
+    private static readonly string Yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Staff_write_an_agreement_and_send_it_for_signature_and_it_is_active_once_all_three_signatories_signed_on_the_signing_page()
@@ -301,7 +302,7 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
         destructionDate = (string?)null,
         destructionMethod = (string?)null,
         breachNotificationDays = (int?)null,
-        effectiveFrom = Today,
+        effectiveFrom = Yesterday,
         effectiveTo = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
