@@ -153,7 +153,7 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
             }
 
             await page.GetByLabel("Your full name").FillAsync($"{signers[i]} full name");
-            await page.GetByLabel(new Regex("^I have read version 1")).CheckAsync();
+            await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("I have read version 1 and I agree") }).CheckAsync();
             if (last)
             {
                 await page.CheckPageAsync("data-sharing-sign-phone");
