@@ -137,7 +137,7 @@ export function compareRows(from: VersionDto, to: VersionDto, changes: readonly 
         @if (c.diff.changes.length === 0) {
           <p>{{ 'dataSharing.compare.noChanges' | t }}</p>
         } @else {
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'dataSharing.compare.changes' | t">
             <table id="changes">
               <caption class="visually-hidden">{{ 'dataSharing.compare.changes' | t }}</caption>
               <thead>

@@ -1,8 +1,24 @@
-import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
 import { Api } from '../../api/api';
+import { amendAgreement } from '../../api/fn/data-sharing/amend-agreement';
+import { attestDataDestruction } from '../../api/fn/data-sharing/attest-data-destruction';
+import { createAgreement } from '../../api/fn/data-sharing/create-agreement';
+import { editAgreementDraft } from '../../api/fn/data-sharing/edit-agreement-draft';
+import { exportAgreementsCsv } from '../../api/fn/data-sharing/export-agreements-csv';
+import { getAgreement } from '../../api/fn/data-sharing/get-agreement';
+import { getAgreementDiff } from '../../api/fn/data-sharing/get-agreement-diff';
+import { getAgreementVersion } from '../../api/fn/data-sharing/get-agreement-version';
+import { getAgreementVersions } from '../../api/fn/data-sharing/get-agreement-versions';
+import { getAgreements } from '../../api/fn/data-sharing/get-agreements';
+import { getDataSharingSettings } from '../../api/fn/data-sharing/get-data-sharing-settings';
+import { getMySignatureRequests } from '../../api/fn/data-sharing/get-my-signature-requests';
+import { returnAgreementToDraft } from '../../api/fn/data-sharing/return-agreement-to-draft';
+import { signAgreement } from '../../api/fn/data-sharing/sign-agreement';
+import { submitAgreement } from '../../api/fn/data-sharing/submit-agreement';
+import { terminateAgreement } from '../../api/fn/data-sharing/terminate-agreement';
+import { updateDataSharingSettings } from '../../api/fn/data-sharing/update-data-sharing-settings';
 import { StrictHttpResponse } from '../../api/strict-http-response';
+import { readBlobError } from '../../shared/download';
 import { Paged } from '../../shared/list';
 import {
   AgreementDiffDto,
@@ -16,95 +32,100 @@ import {
   VersionSummaryDto,
 } from './model';
 
-/** Data sharing's HTTP API (/api/data-sharing), one method per endpoint, through the app's client and interceptor. */
+/**
+ * Data sharing's HTTP API (/api/data-sharing) through the generated client, one method per endpoint. The pages work
+ * with the shapes in model.ts: the same as the generated ones, with the int32 counts and version numbers as numbers
+ * (the generator types every integer as number | string).
+ */
 @Injectable({ providedIn: 'root' })
 export class DataSharingApi {
-  private readonly http = inject(HttpClient);
-  private readonly root = `${inject(Api).rootUrl}/api/data-sharing`;
+  private readonly api = inject(Api);
 
-  register(query: RegisterQuery): Promise<Paged<AgreementSummaryDto>> {
-    return firstValueFrom(this.http.get<Paged<AgreementSummaryDto>>(`${this.root}/agreements`, { params: params(query) }));
+  async register(query: RegisterQuery): Promise<Paged<AgreementSummaryDto>> {
+    return (await this.api.invoke(getAgreements, registerParams(query))) as Paged<AgreementSummaryDto>;
   }
 
   async registerCsv(query: RegisterQuery): Promise<StrictHttpResponse<Blob>> {
-    const response = await firstValueFrom(
-      this.http.get(`${this.root}/agreements/register.csv`, { params: params(query), responseType: 'blob', observe: 'response' }),
-    );
-    return response as HttpResponse<Blob> as StrictHttpResponse<Blob>;
+    const { SkipCount: _skip, MaxResultCount: _max, Sorting, ...filters } = registerParams(query);
+    try {
+      return (await this.api.invoke$Response(exportAgreementsCsv, { ...filters, sorting: Sorting })) as unknown as StrictHttpResponse<Blob>;
+    } catch (error) {
+      throw await readBlobError(error);
+    }
   }
 
   async create(body: AgreementInput): Promise<string> {
-    const created = await firstValueFrom(this.http.post<{ id: string }>(`${this.root}/agreements`, body));
-    return created.id;
+    return (await this.api.invoke(createAgreement, { body })).id;
   }
 
-  get(id: string): Promise<AgreementDto> {
-    return firstValueFrom(this.http.get<AgreementDto>(`${this.root}/agreements/${enc(id)}`));
+  async get(id: string): Promise<AgreementDto> {
+    return (await this.api.invoke(getAgreement, { id })) as AgreementDto;
   }
 
   editDraft(id: string, body: AgreementInput): Promise<unknown> {
-    return firstValueFrom(this.http.put(`${this.root}/agreements/${enc(id)}/draft`, body, { responseType: 'text' }));
+    return this.api.invoke(editAgreementDraft, { id, body });
   }
 
   submit(id: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`${this.root}/agreements/${enc(id)}/submit`, null, { responseType: 'text' }));
+    return this.api.invoke(submitAgreement, { id });
   }
 
   returnToDraft(id: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`${this.root}/agreements/${enc(id)}/return-to-draft`, null, { responseType: 'text' }));
+    return this.api.invoke(returnAgreementToDraft, { id });
   }
 
   sign(id: string, body: { versionNumber: number; partyId: string; contentHash: string; typedName: string }): Promise<unknown> {
-    return firstValueFrom(this.http.post(`${this.root}/agreements/${enc(id)}/signatures`, body, { responseType: 'text' }));
+    return this.api.invoke(signAgreement, { id, body });
   }
 
   terminate(id: string, reason: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`${this.root}/agreements/${enc(id)}/terminate`, { reason }, { responseType: 'text' }));
+    return this.api.invoke(terminateAgreement, { id, body: { reason } });
   }
 
-  amend(id: string): Promise<{ versionNumber: number }> {
-    return firstValueFrom(this.http.post<{ versionNumber: number }>(`${this.root}/agreements/${enc(id)}/amendments`, null));
+  async amend(id: string): Promise<{ versionNumber: number }> {
+    const created = await this.api.invoke(amendAgreement, { id });
+    return { versionNumber: Number(created.versionNumber) };
   }
 
-  versions(id: string): Promise<VersionSummaryDto[]> {
-    return firstValueFrom(this.http.get<VersionSummaryDto[]>(`${this.root}/agreements/${enc(id)}/versions`));
+  async versions(id: string): Promise<VersionSummaryDto[]> {
+    return (await this.api.invoke(getAgreementVersions, { id })) as VersionSummaryDto[];
   }
 
-  version(id: string, number: number): Promise<VersionDto> {
-    return firstValueFrom(this.http.get<VersionDto>(`${this.root}/agreements/${enc(id)}/versions/${number}`));
+  async version(id: string, number: number): Promise<VersionDto> {
+    return (await this.api.invoke(getAgreementVersion, { id, number })) as VersionDto;
   }
 
-  diff(id: string, from: number, to: number): Promise<AgreementDiffDto> {
-    return firstValueFrom(this.http.get<AgreementDiffDto>(`${this.root}/agreements/${enc(id)}/diff`, { params: { from, to } }));
+  async diff(id: string, from: number, to: number): Promise<AgreementDiffDto> {
+    return (await this.api.invoke(getAgreementDiff, { id, from, to })) as AgreementDiffDto;
   }
 
   attestDestruction(id: string, body: { partyId: string; typedName: string; method: string; destroyedOn: string; note: string | null }): Promise<unknown> {
-    return firstValueFrom(this.http.post(`${this.root}/agreements/${enc(id)}/destruction-attestations`, body));
+    return this.api.invoke(attestDataDestruction, { id, body });
   }
 
-  mySignatureRequests(): Promise<MySignatureRequestDto[]> {
-    return firstValueFrom(this.http.get<MySignatureRequestDto[]>(`${this.root}/me/signature-requests`));
+  async mySignatureRequests(): Promise<MySignatureRequestDto[]> {
+    return (await this.api.invoke(getMySignatureRequests)) as MySignatureRequestDto[];
   }
 
-  settings(): Promise<DataSharingSettingsDto> {
-    return firstValueFrom(this.http.get<DataSharingSettingsDto>(`${this.root}/settings`));
+  async settings(): Promise<DataSharingSettingsDto> {
+    return (await this.api.invoke(getDataSharingSettings)) as DataSharingSettingsDto;
   }
 
   saveSettings(body: DataSharingSettingsDto): Promise<unknown> {
-    return firstValueFrom(this.http.put(`${this.root}/settings`, body, { responseType: 'text' }));
+    return this.api.invoke(updateDataSharingSettings, { body });
   }
 }
 
-function enc(value: string): string {
-  return encodeURIComponent(value);
-}
-
-function params(query: RegisterQuery): HttpParams {
-  let result = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
-      result = result.set(key, String(value));
-    }
-  }
-  return result;
+/** The register's query in the generated client's parameter names (the API reads them in any case). */
+function registerParams(query: RegisterQuery) {
+  return {
+    State: query.state,
+    Sensitivity: query.sensitivity,
+    Party: query.party,
+    Filter: query.filter,
+    ExpiringWithinDays: query.expiringWithinDays,
+    SkipCount: query.SkipCount,
+    MaxResultCount: query.MaxResultCount,
+    Sorting: query.Sorting,
+  };
 }

@@ -16,12 +16,12 @@ export const PARTY_KINDS: readonly PartyKind[] = ['Agency', 'CommunityOrganizati
 export const PARTY_ROLES: readonly PartyRole[] = ['DataProvider', 'Recipient', 'Steward', 'CommunityOwner'];
 
 export interface PartyInput {
-  id?: string | null;
+  id: string | null;
   name: string;
   kind: PartyKind;
   role: PartyRole;
-  signatoryUserId?: string | null;
-  contactEmail?: string | null;
+  signatoryUserId: string | null;
+  contactEmail: string | null;
   signatureRequired: boolean;
 }
 
@@ -43,15 +43,15 @@ export interface AgreementInput {
   purpose: string;
   sensitivity: DataSensitivity;
   parties: PartyInput[];
-  dataElements: DataElementDto[];
-  governance: GovernanceTermsDto;
+  dataElements: { name: string; description: string | null; sensitivity: DataSensitivity }[];
+  governance: { dataOwner: string; whoMayPublish: string; communityReviewBeforePublication: boolean; returnOfResults: string | null };
   permittedUses: string[];
-  retentionPeriod?: string | null;
-  destructionDate?: string | null;
-  destructionMethod?: string | null;
-  breachNotificationDays?: number | null;
+  retentionPeriod: string | null;
+  destructionDate: string | null;
+  destructionMethod: string | null;
+  breachNotificationDays: number | null;
   effectiveFrom: string;
-  effectiveTo?: string | null;
+  effectiveTo: string | null;
 }
 
 export interface SignatureDto {

@@ -27,7 +27,7 @@ import { VersionDto, stateBadge } from './model';
       <p class="prose">{{ v.purpose }}</p>
 
       <h3>{{ 'dataSharing.editor.parties' | t }}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'dataSharing.editor.parties' | t">
         <table [id]="key() + '-parties'">
           <caption class="visually-hidden">{{ 'dataSharing.editor.parties' | t }}</caption>
           <thead>
