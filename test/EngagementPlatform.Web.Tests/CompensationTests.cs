@@ -125,15 +125,15 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
         var year = DateOnly.Parse(paid[0].GetProperty("paidOn").GetString()!, CultureInfo.InvariantCulture).Year;
 
         // The member's real "payment sent" email links to their statement for the year of the payment.
-        var mail = await MailAsync($"{member1}@{Tenant}.test", m => (m.Subject ?? string.Empty).StartsWith("Payment sent", StringComparison.Ordinal));
-        var link = Link(mail.TextBody, $@"/compensation/my-payments\?year={year}&__tenant={Tenant}");
+        var mail = await MailSink.WaitForAsync($"{member1}@{Tenant}.test", m => (m.Subject ?? string.Empty).StartsWith("Payment sent", StringComparison.Ordinal));
+        var link = WebTestHelpers.EmailLink(mail.TextBody, $@"/compensation/my-payments\?year={year}&__tenant={Tenant}");
         link.ShouldBe($"{app.BaseUrl}/compensation/my-payments?year={year}&__tenant={Tenant}");
-        Link(mail.HtmlBody, $@"/compensation/my-payments\?year={year}&(amp;)?__tenant={Tenant}").ShouldBe(link);
+        WebTestHelpers.EmailLink(mail.HtmlBody, $@"/compensation/my-payments\?year={year}&(amp;)?__tenant={Tenant}").ShouldBe(link);
 
         // Followed signed out: the member signs in without typing the partnership and lands on their statement.
         page = await app.NewPageAsync();
         await page.GotoAsync(link);
-        await SignInHereAsync(page, member1);
+        await page.SignInFromLinkAsync(Tenant, member1);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/compensation/my-payments");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My payments", Level = 1 })).ToBeVisibleAsync();
         (await page.GetByLabel("Year").InputValueAsync()).ShouldBe(year.ToString(CultureInfo.InvariantCulture));
@@ -389,36 +389,6 @@ public sealed class CompensationTests(CompensationWebFixture app) : IClassFixtur
     private static Task ExpectStatusAsync(IPage page, string text)
         => Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
 
-    private static async Task SignInHereAsync(IPage page, string userName)
-    {
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
-        (await page.Locator("#tenant").InputValueAsync()).ShouldBe(Tenant);
-        await page.Locator("#userName").FillAsync(userName);
-        await page.Locator("#password").FillAsync(ApiFixture.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/auth/callback", StringComparison.Ordinal));
-        await page.Locator("a.account").WaitForAsync();
-    }
 
-    private static string Link(string? body, string pathPattern)
-    {
-        var match = Regex.Match(body ?? string.Empty, $@"https?://[^\s""<>]+?{pathPattern}");
-        match.Success.ShouldBeTrue($"no link matching {pathPattern} in:\n{body}");
-        return WebUtility.HtmlDecode(match.Value);
-    }
 
-    private static async Task<MimeMessage> MailAsync(string address, Func<MimeMessage, bool> which)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            if (MailSink.To(address).FirstOrDefault(which) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new ShouldAssertException($"No such email reached {address} within a minute: {string.Join(" | ", MailSink.To(address).Select(m => m.Subject))}");
-    }
 }

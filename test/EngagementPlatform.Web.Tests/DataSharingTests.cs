@@ -114,12 +114,12 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
             if (i == 0)
             {
                 // The first follows the "please sign" email's link signed out: sign-in without typing the partnership, then the signing page.
-                var mail = await MailAsync($"{signers[i]}@{Tenant}.test", m => (m.Subject ?? string.Empty).StartsWith($"Please sign: {title}", StringComparison.Ordinal));
-                var link = Link(mail.TextBody, $@"/data-sharing/agreements/{agreementId}/sign\?__tenant={Tenant}");
+                var mail = await MailSink.WaitForAsync($"{signers[i]}@{Tenant}.test", m => (m.Subject ?? string.Empty).StartsWith($"Please sign: {title}", StringComparison.Ordinal));
+                var link = WebTestHelpers.EmailLink(mail.TextBody, $@"/data-sharing/agreements/{agreementId}/sign\?__tenant={Tenant}");
                 link.ShouldBe($"{app.BaseUrl}/data-sharing/agreements/{agreementId}/sign?__tenant={Tenant}");
-                Link(mail.HtmlBody, $@"/data-sharing/agreements/{agreementId}/sign\?__tenant={Tenant}").ShouldBe(link);
+                WebTestHelpers.EmailLink(mail.HtmlBody, $@"/data-sharing/agreements/{agreementId}/sign\?__tenant={Tenant}").ShouldBe(link);
                 await page.GotoAsync(link);
-                await SignInHereAsync(page, signers[i]);
+                await page.SignInFromLinkAsync(Tenant, signers[i]);
                 await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/data-sharing/agreements/{agreementId}/sign");
                 await page.UseLanguageAsync("en");
             }
@@ -304,38 +304,8 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
         effectiveTo = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    private static async Task SignInHereAsync(IPage page, string userName)
-    {
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
-        (await page.Locator("#tenant").InputValueAsync()).ShouldBe(Tenant);
-        await page.Locator("#userName").FillAsync(userName);
-        await page.Locator("#password").FillAsync(ApiFixture.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/auth/callback", StringComparison.Ordinal));
-        await page.Locator("a.account").WaitForAsync();
-    }
 
-    private static string Link(string? body, string pathPattern)
-    {
-        var match = Regex.Match(body ?? string.Empty, $@"https?://[^\s""<>]+?{pathPattern}");
-        match.Success.ShouldBeTrue($"no link matching {pathPattern} in:\n{body}");
-        return WebUtility.HtmlDecode(match.Value);
-    }
 
-    private static async Task<MimeKit.MimeMessage> MailAsync(string address, Func<MimeKit.MimeMessage, bool> which)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            if (MailSink.To(address).FirstOrDefault(which) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new ShouldAssertException($"No such email reached {address} within a minute: {string.Join(" | ", MailSink.To(address).Select(m => m.Subject))}");
-    }
 
     private static Task ExpectStatusAsync(IPage page, string text)
         => Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();

@@ -46,12 +46,12 @@ public sealed class EmailLinkTests(EmailLinkFixture app) : IClassFixture<EmailLi
         var (decisionId, title) = await DecideWithInputAsync(member);
 
         // The voting-opened email and the feedback email arrive through the real sender (Hangfire) and SMTP sink.
-        var opened = await MailAsync(email, m => (m.Subject ?? string.Empty).StartsWith("Your vote is open", StringComparison.Ordinal));
-        var feedback = await MailAsync(email, m => (m.Subject ?? string.Empty).StartsWith("What came of your input", StringComparison.Ordinal));
+        var opened = await MailSink.WaitForAsync(email, m => (m.Subject ?? string.Empty).StartsWith("Your vote is open", StringComparison.Ordinal));
+        var feedback = await MailSink.WaitForAsync(email, m => (m.Subject ?? string.Empty).StartsWith("What came of your input", StringComparison.Ordinal));
 
-        var decisionLink = Link(feedback.TextBody, @"/decisions/[0-9a-f-]{36}\?__tenant=" + Tenant);
+        var decisionLink = WebTestHelpers.EmailLink(feedback.TextBody, @"/decisions/[0-9a-f-]{36}\?__tenant=" + Tenant);
         decisionLink.ShouldBe($"{app.BaseUrl}/decisions/{decisionId}?__tenant={Tenant}");
-        Link(feedback.HtmlBody, @"/decisions/[0-9a-f-]{36}\?__tenant=" + Tenant).ShouldBe(decisionLink);
+        WebTestHelpers.EmailLink(feedback.HtmlBody, @"/decisions/[0-9a-f-]{36}\?__tenant=" + Tenant).ShouldBe(decisionLink);
 
         // 1. What came of your input: sign in without typing the partnership, land on the decision with the input and its use.
         var page = await app.NewPageAsync();
@@ -66,7 +66,7 @@ public sealed class EmailLinkTests(EmailLinkFixture app) : IClassFixture<EmailLi
         await page.Context.CloseAsync();
 
         // 2. Voting opened: the same decision, from the link in that email.
-        var votingLink = Link(opened.TextBody, @"/decisions/[0-9a-f-]{36}\?__tenant=" + Tenant);
+        var votingLink = WebTestHelpers.EmailLink(opened.TextBody, @"/decisions/[0-9a-f-]{36}\?__tenant=" + Tenant);
         votingLink.ShouldBe(decisionLink);
         page = await app.NewPageAsync();
         await FollowSignedOutAsync(page, votingLink, member);
@@ -75,7 +75,7 @@ public sealed class EmailLinkTests(EmailLinkFixture app) : IClassFixture<EmailLi
         await page.Context.CloseAsync();
 
         // 3. Email preferences, from the footer of the feedback email.
-        var preferencesLink = Link(feedback.TextBody, @"/notifications/preferences\?__tenant=" + Tenant);
+        var preferencesLink = WebTestHelpers.EmailLink(feedback.TextBody, @"/notifications/preferences\?__tenant=" + Tenant);
         page = await app.NewPageAsync();
         await FollowSignedOutAsync(page, preferencesLink, member);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email preferences", Level = 1 })).ToBeVisibleAsync();
@@ -84,7 +84,7 @@ public sealed class EmailLinkTests(EmailLinkFixture app) : IClassFixture<EmailLi
         await page.Context.CloseAsync();
 
         // 4. Unsubscribe: a page a person can read (not JSON), one button, then a link to the preferences.
-        var unsubscribeLink = Link(feedback.TextBody, @"/api/notifications/unsubscribe/[A-Za-z0-9_-]+");
+        var unsubscribeLink = WebTestHelpers.EmailLink(feedback.TextBody, @"/api/notifications/unsubscribe/[A-Za-z0-9_-]+");
         feedback.Headers[HeaderId.ListUnsubscribe].ShouldBe($"<{unsubscribeLink}>");
         page = await app.NewPageAsync();
         var response = await page.GotoAsync(unsubscribeLink);
@@ -95,7 +95,7 @@ public sealed class EmailLinkTests(EmailLinkFixture app) : IClassFixture<EmailLi
         await page.GetByRole(AriaRole.Button, new() { Name = "Unsubscribe" }).ClickAsync();
         await Assertions.Expect(page.GetByText(new Regex("^Done: we will send no more"))).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Choose which emails you get" }).ClickAsync();
-        await SignInHereAsync(page, member);
+        await page.SignInFromLinkAsync(Tenant, member);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email preferences", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "What happened with decisions and your input" })).Not.ToBeCheckedAsync();
         await page.Context.CloseAsync();
@@ -112,42 +112,11 @@ public sealed class EmailLinkTests(EmailLinkFixture app) : IClassFixture<EmailLi
     private static async Task FollowSignedOutAsync(IPage page, string link, string userName)
     {
         await page.GotoAsync(link);
-        await SignInHereAsync(page, userName);
+        await page.SignInFromLinkAsync(Tenant, userName);
     }
 
-    private static async Task SignInHereAsync(IPage page, string userName)
-    {
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
-        // The partnership came from the link: the reader never types it.
-        (await page.Locator("#tenant").InputValueAsync()).ShouldBe(Tenant);
-        await page.Locator("#userName").FillAsync(userName);
-        await page.Locator("#password").FillAsync(ApiFixture.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/auth/callback", StringComparison.Ordinal));
-        await page.Locator("a.account").WaitForAsync();
-    }
 
-    private static string Link(string? body, string pathPattern)
-    {
-        var match = Regex.Match(body ?? string.Empty, $@"https?://[^\s""<>]+?{pathPattern}");
-        match.Success.ShouldBeTrue($"no link matching {pathPattern} in:\n{body}");
-        return System.Net.WebUtility.HtmlDecode(match.Value);
-    }
 
-    private static async Task<MimeMessage> MailAsync(string address, Func<MimeMessage, bool> which)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            if (EmailLinkFixture.MailTo(address).FirstOrDefault(which) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new ShouldAssertException($"No such email reached {address} within a minute: {string.Join(" | ", EmailLinkFixture.MailTo(address).Select(m => m.Subject))}");
-    }
 
     /// <summary>A member's input, voting (opened with a closing time), the member's vote and the record that uses the input.</summary>
     private async Task<(Guid Id, string Title)> DecideWithInputAsync(string member)

@@ -21,6 +21,29 @@ public static class WebTestHelpers
     }
 
     /// <summary>
+    /// Finishes a sign-in that following a link started: the link's page sent the signed-out reader to the sign-in page,
+    /// which must already name the partnership the link carried (<paramref name="tenant"/>), so the reader never types it.
+    /// </summary>
+    public static async Task SignInFromLinkAsync(this IPage page, string tenant, string userName, string password = ApiFixture.Password)
+    {
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        (await page.Locator("#tenant").InputValueAsync()).ShouldBe(tenant);
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/auth/callback", StringComparison.Ordinal));
+        await page.Locator("a.account").WaitForAsync();
+    }
+
+    /// <summary>The absolute link in an email body whose path matches <paramref name="pathPattern"/> (a regex), HTML-decoded.</summary>
+    public static string EmailLink(string? body, string pathPattern)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(body ?? string.Empty, $@"https?://[^\s""<>]+?{pathPattern}");
+        match.Success.ShouldBeTrue($"no link matching {pathPattern} in:\n{body}");
+        return System.Net.WebUtility.HtmlDecode(match.Value);
+    }
+
+    /// <summary>
     /// Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails on any serious or critical
     /// violation, naming each rule and element; saves a screenshot named <paramref name="name"/> beside the reports.
     /// </summary>

@@ -40,6 +40,26 @@ public static class MailSink
         }
     }
 
+    /// <summary>Waits (at most a minute) for the first message to <paramref name="address"/> that <paramref name="which"/> accepts; fails naming the subjects that did arrive.</summary>
+    public static async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool> which)
+    {
+        var deadline = DateTime.UtcNow + JobServerFixture.Patience;
+        while (true)
+        {
+            if (To(address).FirstOrDefault(which) is { } message)
+            {
+                return message;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"No such email reached {address}: {string.Join(" | ", To(address).Select(m => m.Subject))}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>The .eml files (or maildir entries) in <paramref name="folder"/> addressed to any of <paramref name="addresses"/>.</summary>
     public static IReadOnlyList<MimeMessage> In(string folder, IEnumerable<string> addresses)
     {
