@@ -1,4 +1,6 @@
 using System.Globalization;
+using EngagementPlatform.Framework.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 
 namespace EngagementPlatform.Web.Tests;
@@ -52,7 +54,8 @@ public sealed class DataSharingWebFixture : BrowserFixture
 /// Data sharing in the browser: staff write a three-party agreement in the editor and send it for signature, each of
 /// the three signatories signs on the signing page (the first from the "please sign" email's link, signed out; the
 /// last on a phone), and the agreement is Active; the register's
-/// "Expiring soon" view; two versions compared side by side. Every page passes axe.
+/// "Expiring soon" view; two versions compared side by side; the daily job's end-date and destruction reminders, whose
+/// links open the agreement and the attestation form after signing in. Every page passes axe.
 /// </summary>
 public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<DataSharingWebFixture>
 {
@@ -243,6 +246,44 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_reminder_emails_link_to_the_agreement_and_to_the_destruction_form_and_both_open_after_signing_in()
+    {
+        // Ends and must be destroyed in 5 days: the daily job's 7-day reminders go out on its first run.
+        var title = $"Ends in days {Guid.NewGuid().ToString("N")[..6]}";
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5));
+        var id = await ActiveAgreementAsync(title, due, destroyBy: due);
+        app.Factory.Services.GetRequiredService<IRecurringJobs>().TriggerNow("data-sharing:daily").ShouldNotBeNull();
+
+        var reader = $"{DataSharingWebFixture.University}@{Tenant}.test";
+        var ending = await MailSink.WaitForAsync(reader, m => (m.Subject ?? string.Empty).StartsWith($"{title} ends in", StringComparison.Ordinal));
+        var destroy = await MailSink.WaitForAsync(reader, m => (m.Subject ?? string.Empty).StartsWith($"Destroy the data of {title}", StringComparison.Ordinal));
+        var agreementLink = WebTestHelpers.EmailLink(ending.TextBody, $@"/data-sharing/agreements/{id}\?__tenant={Tenant}");
+        WebTestHelpers.EmailLink(ending.HtmlBody, $@"/data-sharing/agreements/{id}\?(amp;)?__tenant={Tenant}").ShouldBe(agreementLink);
+        var destructionLink = WebTestHelpers.EmailLink(destroy.TextBody, $@"/data-sharing/agreements/{id}/destruction\?__tenant={Tenant}");
+        WebTestHelpers.EmailLink(destroy.HtmlBody, $@"/data-sharing/agreements/{id}/destruction\?(amp;)?__tenant={Tenant}").ShouldBe(destructionLink);
+
+        // Each link, followed signed out, asks for the sign-in (the partnership already named) and then shows what it promised.
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(agreementLink);
+        await page.SignInFromLinkAsync(Tenant, DataSharingWebFixture.University);
+        await page.UseLanguageAsync("en");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/data-sharing/agreements/{id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#agreement-state")).ToHaveTextAsync("Active");
+        await page.Context.CloseAsync();
+
+        page = await app.NewPageAsync();
+        await page.GotoAsync(destructionLink);
+        await page.SignInFromLinkAsync(Tenant, DataSharingWebFixture.University);
+        await page.UseLanguageAsync("en");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/data-sharing/agreements/{id}/destruction");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Attest data destruction", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Attest destruction" })).ToBeVisibleAsync();
+        await page.CheckPageAsync("data-sharing-destruction");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Picks a party's fields in the editor; the party's group is named "Party n" (then its name).</summary>
     private static async Task FillPartyAsync(IPage page, int number, string name, string kind, string role, string signatory, string? email)
     {
@@ -258,10 +299,10 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
     }
 
     /// <summary>An agreement made and signed through the API (as the pages do), active from today until <paramref name="end"/>.</summary>
-    private async Task<Guid> ActiveAgreementAsync(string title, DateOnly end)
+    private async Task<Guid> ActiveAgreementAsync(string title, DateOnly end, DateOnly? destroyBy = null)
     {
         using var admin = await app.ClientAsync(Tenant, "admin");
-        var created = await admin.PostAsJsonAsync("/api/data-sharing/agreements", Body(app, title, end));
+        var created = await admin.PostAsJsonAsync("/api/data-sharing/agreements", Body(app, title, end, destroyBy));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
         await (await admin.PostAsync($"/api/data-sharing/agreements/{id}/submit", null)).ShouldBeSuccessAsync();
@@ -282,7 +323,7 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
         return id;
     }
 
-    private static object Body(DataSharingWebFixture app, string title, DateOnly end) => new
+    private static object Body(DataSharingWebFixture app, string title, DateOnly end, DateOnly? destroyBy = null) => new
     {
         title,
         purpose = "Share survey answers so the council and the university can see what changed in the neighborhood.",
@@ -297,15 +338,12 @@ public sealed class DataSharingTests(DataSharingWebFixture app) : IClassFixture<
         governance = new { dataOwner = "Eastside Neighbors Association", whoMayPublish = "The university, after review", communityReviewBeforePublication = true, returnOfResults = (string?)null },
         permittedUses = new[] { "Program evaluation" },
         retentionPeriod = (string?)null,
-        destructionDate = (string?)null,
-        destructionMethod = (string?)null,
+        destructionDate = destroyBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        destructionMethod = destroyBy is null ? null : "Secure deletion, with a certificate",
         breachNotificationDays = (int?)null,
         effectiveFrom = Yesterday,
         effectiveTo = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
-
-
-
 
     private static Task ExpectStatusAsync(IPage page, string text)
         => Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
