@@ -35,11 +35,11 @@ internal static class RegisterEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithDescription("Every agreement of the register (same filters and sorting as GetAgreements) as CSV: RFC 4180, UTF-8 with a "
                              + "byte-order mark, headings in the reader's language, dates yyyy-MM-dd, formula-like text cells prefixed with an apostrophe.");
-        api.MapGet("/agreements/{id:guid}/diff", async (Guid id, [FromQuery] int from, [FromQuery] int to, IMediator m, CancellationToken ct) =>
+        api.MapGet("/agreements/{id:guid}/diff", async (Guid id, [FromQuery] int? from, [FromQuery] int? to, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetAgreementDiffQuery(id, from, to), ct)))
             .RequireAuthorization().WithName("GetAgreementDiff")
             .WithDescription("The changes between two versions of the agreement, named in either order (the answer runs from the older to the "
-                             + "newer): scalar fields by name, parties matched by id, data elements by name, permitted uses as a set; each change "
+                             + "newer); to left out is the newest version, from left out the one before to: scalar fields by name, parties matched by id, data elements by name, permitted uses as a set; each change "
                              + "Added, Removed or Changed with before and after as display strings. Readable with DataSharing.Agreements or by a "
                              + "person named as a party's signatory in any version; otherwise, and for a version the agreement does not have, 404.");
     }

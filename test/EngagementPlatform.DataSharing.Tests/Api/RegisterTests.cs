@@ -326,6 +326,9 @@ public sealed class RegisterTests(DataSharingFixture app) : IClassFixture<DataSh
         // Either order gives the same answer, from the older to the newer; a version with itself has no changes.
         (await (await admin.GetAsync($"{Register}/{id}/diff?from=2&to=1")).ReadJsonAsync()).GetRawText().ShouldBe(diff.GetRawText());
         (await (await admin.GetAsync($"{Register}/{id}/diff?from=2&to=2")).ReadJsonAsync()).GetProperty("changes").GetArrayLength().ShouldBe(0);
+        // Without from and to: what the newest version changes, the same answer as from=1&to=2 here.
+        (await (await admin.GetAsync($"{Register}/{id}/diff")).ReadJsonAsync()).GetRawText().ShouldBe(diff.GetRawText());
+        (await (await admin.GetAsync($"{Register}/{id}/diff?to=2")).ReadJsonAsync()).GetRawText().ShouldBe(diff.GetRawText());
 
         // In Spanish the display strings are Spanish; paths stay as they are.
         var spanish = new HttpRequestMessage(HttpMethod.Get, $"{Register}/{id}/diff?from=1&to=2");

@@ -31,14 +31,18 @@ public sealed record AgreementChangeDto(string Path, AgreementChangeKind Kind, s
 public sealed record AgreementDiffDto(int From, int To, IReadOnlyList<AgreementChangeDto> Changes);
 
 /// <summary>The differences between two versions of an agreement, given in either order.</summary>
-public sealed record GetAgreementDiffQuery(Guid AgreementId, int From, int To) : IQuery<AgreementDiffDto>;
+/// <summary>
+/// <see cref="To"/> left out is the newest version; <see cref="From"/> left out the one before <see cref="To"/>, so
+/// without either the answer is what the newest version (an amendment, say) changes.
+/// </summary>
+public sealed record GetAgreementDiffQuery(Guid AgreementId, int? From, int? To) : IQuery<AgreementDiffDto>;
 
 public sealed class GetAgreementDiffValidator : AbstractValidator<GetAgreementDiffQuery>
 {
     public GetAgreementDiffValidator()
     {
-        RuleFor(q => q.From).GreaterThanOrEqualTo(1).WithMessage(DataSharingRegisterTexts.VersionNumber);
-        RuleFor(q => q.To).GreaterThanOrEqualTo(1).WithMessage(DataSharingRegisterTexts.VersionNumber);
+        RuleFor(q => q.From).GreaterThanOrEqualTo(1).When(q => q.From is not null).WithMessage(DataSharingRegisterTexts.VersionNumber);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(1).When(q => q.To is not null).WithMessage(DataSharingRegisterTexts.VersionNumber);
     }
 }
 
@@ -59,7 +63,9 @@ public sealed class GetAgreementDiffHandler(
     {
         var agreement = await db.LoadAgreementAsync(query.AgreementId, cancellationToken, tracking: false);
         await agreement.EnsureReadableAsync(permissions, currentUser, cancellationToken);
-        var (older, newer) = query.From <= query.To ? (query.From, query.To) : (query.To, query.From);
+        var to = query.To ?? agreement.LatestVersionNumber;
+        var from = query.From ?? Math.Max(1, to - 1);
+        var (older, newer) = from <= to ? (from, to) : (to, from);
         var before = agreement.Version(older);
         var after = agreement.Version(newer);
         await agreement.RecordReadIfPhiAsync(auditLog, cancellationToken);
