@@ -3,9 +3,6 @@ namespace EngagementPlatform.DataSharing;
 /// <summary>The web app's Data sharing pages that emails link to (the Angular routes under /data-sharing).</summary>
 public static class DataSharingRoutes
 {
-    /// <summary>The register of the partnership's agreements.</summary>
-    public const string Register = "/data-sharing/agreements";
-
     /// <summary>One agreement: its current terms, parties, signatures, versions and destruction attestations.</summary>
     public static string Agreement(Guid agreementId) => $"/data-sharing/agreements/{agreementId:D}";
 

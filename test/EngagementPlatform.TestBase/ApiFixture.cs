@@ -120,6 +120,42 @@ public class ApiFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// Creates an edition as the host admin with exactly <paramref name="features"/> on (the plan-feature names as the API
+    /// spells them: compensation, dataSharing, assessments, stripePayouts) and no limits; returns its id.
+    /// </summary>
+    public async Task<Guid> CreateEditionAsync(string name, params string[] features)
+    {
+        string[] all = ["compensation", "dataSharing", "assessments", "stripePayouts"];
+        var unknown = features.Except(all).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown plan feature(s): {string.Join(", ", unknown)}", nameof(features));
+        }
+
+        using var host = await HostAdminAsync();
+        var response = await host.PostAsJsonAsync("/api/saas/editions", new
+        {
+            name,
+            features = all.ToDictionary(f => f, features.Contains),
+            limits = new { councils = (int?)null, activeMembers = (int?)null, assessmentSchedules = (int?)null },
+        });
+        await response.ShouldBeSuccessAsync();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Puts the tenant named <paramref name="tenant"/> on an edition (and, if given, a default language) as the host admin.</summary>
+    public async Task AssignEditionAsync(string tenant, Guid editionId, string? defaultLanguage = null)
+    {
+        using var host = await HostAdminAsync();
+        var tenants = await (await host.GetAsync("/api/saas/tenants?maxResultCount=100")).Content.ReadFromJsonAsync<JsonElement>();
+        var id = tenants.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("name").GetString() == tenant).GetProperty("id").GetGuid();
+        var response = defaultLanguage is null
+            ? await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name = tenant, editionId })
+            : await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name = tenant, editionId, defaultLanguage });
+        await response.ShouldBeSuccessAsync();
+    }
+
     /// <summary>Creates a user in a tenant through that tenant's admin.</summary>
     public async Task<Guid> CreateUserAsync(string tenant, string userName, params string[] roles)
     {

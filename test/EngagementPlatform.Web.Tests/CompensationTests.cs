@@ -27,16 +27,7 @@ public sealed class CompensationWebFixture : BrowserFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        using var host = await HostAdminAsync();
-        var edition = (await (await host.PostAsJsonAsync("/api/saas/editions", new
-        {
-            name = "Partnership with compensation",
-            features = new { compensation = true, dataSharing = false, assessments = false, stripePayouts = false },
-            limits = new { councils = (int?)null, activeMembers = (int?)null, assessmentSchedules = (int?)null },
-        })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        var tenants = await (await host.GetAsync("/api/saas/tenants?maxResultCount=100")).ReadJsonAsync();
-        var alpha = tenants.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("name").GetString() == Tenant).GetProperty("id").GetGuid();
-        await (await host.PutAsJsonAsync($"/api/saas/tenants/{alpha}", new { name = Tenant, editionId = edition })).ShouldBeSuccessAsync();
+        await AssignEditionAsync(Tenant, await CreateEditionAsync("Partnership with compensation", "compensation"));
         await CreateUserAsync(Tenant, Staff, "staff");
         FinanceId = await CreateUserAsync(Tenant, Finance, "finance");
     }

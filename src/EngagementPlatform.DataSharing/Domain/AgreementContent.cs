@@ -80,9 +80,6 @@ public sealed record AgreementContent(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>The content as canonical JSON, for the diff between two versions.</summary>
-    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, CanonicalJson);
-
     /// <summary>Party names in order, joined, for the register's search and list.</summary>
     public string PartyNames() => string.Join("; ", Parties.Select(p => p.Name));
 }

@@ -91,10 +91,6 @@ public sealed class AgreementVersion : Entity<Guid>, IMultiTenant
     public IEnumerable<AgreementParty> UnsignedParties()
         => Parties.Where(p => p.SignatureRequired && _signatures.All(s => s.PartyId != p.Id));
 
-    /// <summary>Whether the version is in force on <paramref name="today"/> (the same rule the register's SQL uses).</summary>
-    public static bool IsInForce(AgreementState state, DateOnly effectiveFrom, DateOnly? effectiveTo, DateOnly today)
-        => state == AgreementState.Active && effectiveFrom <= today && (effectiveTo is null || effectiveTo >= today);
-
     internal void Apply(AgreementContent content)
     {
         Title = content.Title.Trim();

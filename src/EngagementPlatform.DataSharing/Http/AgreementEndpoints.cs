@@ -131,7 +131,7 @@ internal static class AgreementEndpoints
     private static void MapSettings(RouteGroupBuilder api)
     {
         api.MapGet("/settings", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDataSharingSettingsQuery(), ct)))
-            .RequireAuthorization().WithName("GetDataSharingSettings")
+            .RequireAnyPermission(DataSharingPermissions.Agreements, DataSharingPermissions.Settings).WithName("GetDataSharingSettings")
             .WithDescription("Needs DataSharing.Agreements or DataSharing.Settings (403 Framework:Forbidden otherwise). The partnership's rules: requireCommunityOwner, expiryReminderDays and destructionReminderDays (largest first); "
                              + "the defaults (false, [60, 30, 7], [60, 30, 7]) until saved.");
         api.MapPut("/settings", async (UpdateDataSharingSettingsCommand body, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(body, ct)))

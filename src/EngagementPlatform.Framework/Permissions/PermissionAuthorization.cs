@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace EngagementPlatform.Framework.Permissions;
 
-public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+/// <summary>Met when the caller holds any one of <see cref="Permissions"/> (usually one).</summary>
+public sealed record PermissionRequirement(IReadOnlyList<string> Permissions) : IAuthorizationRequirement;
 
 public sealed class PermissionAuthorizationHandler(
     IPermissionChecker checker,
@@ -14,24 +15,29 @@ public sealed class PermissionAuthorizationHandler(
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        var definition = definitions.Find(requirement.Permission);
         var side = currentTenant.Id is null ? MultiTenancySides.Host : MultiTenancySides.Tenant;
-        if (definition is null || !definition.Side.HasFlag(side))
+        foreach (var permission in requirement.Permissions)
         {
-            return;
-        }
-
-        if (await checker.IsGrantedAsync(requirement.Permission))
-        {
-            context.Succeed(requirement);
+            var definition = definitions.Find(permission);
+            if (definition is not null && definition.Side.HasFlag(side) && await checker.IsGrantedAsync(permission))
+            {
+                context.Succeed(requirement);
+                return;
+            }
         }
     }
 }
 
-/// <summary>Builds the policy <c>Permission:Name</c> on demand, so endpoints name permissions directly.</summary>
+/// <summary>
+/// Builds the policy <c>Permission:Name</c> on demand, so endpoints name permissions directly; <c>Permission:A|B</c> is met
+/// by holding either.
+/// </summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     public const string Prefix = "Permission:";
+
+    /// <summary>Separates the permissions of a policy met by any one of them.</summary>
+    public const char AnyOf = '|';
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
@@ -43,7 +49,7 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
         var fallback = await GetDefaultPolicyAsync();
         return new AuthorizationPolicyBuilder(fallback.AuthenticationSchemes.ToArray())
             .RequireAuthenticatedUser()
-            .AddRequirements(new PermissionRequirement(policyName[Prefix.Length..]))
+            .AddRequirements(new PermissionRequirement(policyName[Prefix.Length..].Split(AnyOf)))
             .Build();
     }
 }
@@ -53,4 +59,9 @@ public static class PermissionEndpointExtensions
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
         where TBuilder : IEndpointConventionBuilder
         => builder.RequireAuthorization(PermissionPolicyProvider.Prefix + permission);
+
+    /// <summary>The caller must hold at least one of <paramref name="permissions"/> (403 otherwise, like <see cref="RequirePermission{TBuilder}"/>).</summary>
+    public static TBuilder RequireAnyPermission<TBuilder>(this TBuilder builder, params string[] permissions)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.RequireAuthorization(PermissionPolicyProvider.Prefix + string.Join(PermissionPolicyProvider.AnyOf, permissions));
 }

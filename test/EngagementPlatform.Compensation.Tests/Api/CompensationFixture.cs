@@ -15,17 +15,9 @@ public sealed class CompensationFixture : QueryCountFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        using var host = await HostAdminAsync();
-        var edition = (await (await host.PostAsJsonAsync("/api/saas/editions", new
-        {
-            name = "Partnership with compensation",
-            features = new { compensation = true, dataSharing = false, assessments = false, stripePayouts = false },
-            limits = new { councils = (int?)null, activeMembers = (int?)null, assessmentSchedules = (int?)null },
-        })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        foreach (var (id, name) in new[] { (AlphaId, "alpha"), (BetaId, "beta") })
-        {
-            await (await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name, editionId = edition })).ShouldBeSuccessAsync();
-        }
+        var edition = await CreateEditionAsync("Partnership with compensation", "compensation");
+        await AssignEditionAsync("alpha", edition);
+        await AssignEditionAsync("beta", edition);
 
         await CreateTenantAsync("gamma");
         Finance1Id = await CreateUserAsync("alpha", "finance-1", "finance");

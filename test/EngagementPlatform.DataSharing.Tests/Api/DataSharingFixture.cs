@@ -31,17 +31,9 @@ public sealed class DataSharingFixture : QueryCountFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        using var host = await HostAdminAsync();
-        var edition = (await (await host.PostAsJsonAsync("/api/saas/editions", new
-        {
-            name = "Partnership with data sharing",
-            features = new { compensation = false, dataSharing = true, assessments = false, stripePayouts = false },
-            limits = new { councils = (int?)null, activeMembers = (int?)null, assessmentSchedules = (int?)null },
-        })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        foreach (var (id, name) in new[] { (AlphaId, "alpha"), (BetaId, "beta") })
-        {
-            await (await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name, editionId = edition })).ShouldBeSuccessAsync();
-        }
+        var edition = await CreateEditionAsync("Partnership with data sharing", "dataSharing");
+        await AssignEditionAsync("alpha", edition);
+        await AssignEditionAsync("beta", edition);
 
         await CreateTenantAsync("gamma");
         AgencySignerId = await CreateUserAsync("alpha", "agency-signer", "staff");

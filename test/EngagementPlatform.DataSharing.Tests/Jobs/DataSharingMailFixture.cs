@@ -22,18 +22,10 @@ public sealed class DataSharingMailFixture : MailFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        using var host = await HostAdminAsync();
-        var edition = (await (await host.PostAsJsonAsync("/api/saas/editions", new
-        {
-            name = "Partnership with data sharing (jobs)",
-            features = new { compensation = false, dataSharing = true, assessments = false, stripePayouts = false },
-            limits = new { councils = (int?)null, activeMembers = (int?)null, assessmentSchedules = (int?)null },
-        })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        foreach (var (id, name) in new[] { (AlphaId, "alpha"), (BetaId, "beta") })
-        {
-            // Beta speaks Spanish by default: its outside contacts are written to in Spanish.
-            await (await host.PutAsJsonAsync($"/api/saas/tenants/{id}", new { name, editionId = edition, defaultLanguage = name == "beta" ? "es" : "en" })).ShouldBeSuccessAsync();
-        }
+        var edition = await CreateEditionAsync("Partnership with data sharing (jobs)", "dataSharing");
+        await AssignEditionAsync("alpha", edition);
+        // Beta speaks Spanish by default: its outside contacts are written to in Spanish.
+        await AssignEditionAsync("beta", edition, defaultLanguage: "es");
     }
 
     /// <summary>The partnership's date now (both partnerships keep the default zone, UTC).</summary>

@@ -16,17 +16,9 @@ public sealed record DataSharingSettingsDto(bool RequireCommunityOwner, IReadOnl
 public sealed record GetDataSharingSettingsQuery : IQuery<DataSharingSettingsDto>;
 
 /// <summary>The saved settings, or the defaults (no community owner required, reminders 60, 30 and 7 days before) when none were saved.</summary>
-/// <remarks>Readable by whoever holds <c>DataSharing.Agreements</c> (the editor shows the rules) or <c>DataSharing.Settings</c>.</remarks>
-public sealed class GetDataSharingSettingsHandler(IDataSharingDbContext db, IPermissionChecker permissions) : IQueryHandler<GetDataSharingSettingsQuery, DataSharingSettingsDto>
+/// <remarks>The endpoint lets in whoever holds <c>DataSharing.Agreements</c> (the editor shows the rules) or <c>DataSharing.Settings</c>.</remarks>
+public sealed class GetDataSharingSettingsHandler(IDataSharingDbContext db) : IQueryHandler<GetDataSharingSettingsQuery, DataSharingSettingsDto>
 {
     public async ValueTask<DataSharingSettingsDto> Handle(GetDataSharingSettingsQuery query, CancellationToken cancellationToken)
-    {
-        if (!await permissions.IsGrantedAsync(DataSharingPermissions.Agreements, cancellationToken)
-            && !await permissions.IsGrantedAsync(DataSharingPermissions.Settings, cancellationToken))
-        {
-            throw new NotPermittedException(FrameworkErrorCodes.Forbidden);
-        }
-
-        return DataSharingSettingsDto.From(await db.SettingsAsync(cancellationToken));
-    }
+        => DataSharingSettingsDto.From(await db.SettingsAsync(cancellationToken));
 }
